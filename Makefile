@@ -1,0 +1,39 @@
+# Two commands for a newcomer: `make run` and `make test`. Both set up first.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils
+
+.PHONY: setup run test corpus clean deb
+
+setup: $(STAMP) deb
+
+# Debian packages the pipeline needs, installed only when missing (root or sudo).
+deb:
+	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null) \
+	    || echo "warning: could not install$$missing (needed for PDF/OCR input only)"; \
+	fi
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/kh-extract run corpus/text corpus/docx corpus/html corpus/legacy --out out
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+corpus: setup
+	$(BIN)/python corpus/render.py
+	$(BIN)/python corpus/render_legacy.py
+
+clean:
+	rm -rf out .pytest_cache

@@ -1,0 +1,41 @@
+"""Render seeds in the legacy Vietnamese encodings TCVN3 and VNI, with their gold.
+
+Plans typed in the 1990s-2000s font encodings still circulate as .txt/.doc.
+A rendering's gold is its seed's gold: decoding restores the same text (see
+extractor/ingest/encodings.py for the one ambiguity of TCVN3, case of toned
+capitals, which these seeds do not hit in scored fields).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+from extractor.ingest.encodings import encode_legacy  # noqa: E402
+
+SEEDS = {"tcvn3": ["000_13a313f26e079968", "002_337e30c1cff994e8"], "vni": ["001_ba6bf8c8c6accb18", "004_3c3cbfb97a6eb7de"]}
+
+
+def main() -> None:
+    os.makedirs(os.path.join(HERE, "legacy"), exist_ok=True)
+    for enc, stems in SEEDS.items():
+        for stem in stems:
+            with open(os.path.join(HERE, "text", f"{stem}.txt"), encoding="utf-8") as f:
+                text = f.read()
+            name = f"{stem}-{enc}.txt"
+            with open(os.path.join(HERE, "legacy", name), "wb") as f:
+                f.write(encode_legacy(text, enc))
+            with open(os.path.join(HERE, "gold", f"{stem}.json"), encoding="utf-8") as f:
+                gold = json.load(f)
+            gold["file"] = name
+            with open(os.path.join(HERE, "gold", f"{stem}-{enc}.json"), "w", encoding="utf-8") as f:
+                json.dump(gold, f, ensure_ascii=False, indent=2)
+                f.write("\n")
+            print("wrote", name)
+
+
+if __name__ == "__main__":
+    main()

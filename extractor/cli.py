@@ -1,0 +1,101 @@
+"""kh-extract: extract plan records, run a corpus to tables, score against gold."""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import sys
+import tempfile
+
+from .errors import ExtractError
+
+
+def _expand(inputs: list[str]) -> list[str]:
+    out: list[str] = []
+    for p in inputs:
+        if os.path.isdir(p):
+            for root, _, files in os.walk(p):
+                out.extend(os.path.join(root, f) for f in sorted(files) if not f.startswith("."))
+        elif any(ch in p for ch in "*?["):
+            out.extend(sorted(glob.glob(p, recursive=True)))
+        else:
+            out.append(p)
+    return out
+
+
+def _write_atomic(path: str, data: str) -> None:
+    d = os.path.dirname(path) or "."
+    fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(data)
+    os.replace(tmp, path)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from . import extract
+
+    files = _expand(args.files)
+    ok = 0
+    if args.out:
+        os.makedirs(args.out, exist_ok=True)
+    for path in files:
+        try:
+            rec = extract(path)
+        except ExtractError as e:
+            print(f"error: {e.path}: {e.stage}: {e.reason}", file=sys.stderr)
+            continue
+        ok += 1
+        data = rec.to_json()
+        if args.out:
+            stem = os.path.splitext(os.path.basename(path))[0]
+            _write_atomic(os.path.join(args.out, f"{stem}.json"), json.dumps(data, ensure_ascii=False, indent=1))
+        else:
+            print(json.dumps(data, ensure_ascii=False))
+    return 0 if ok or not files else 2
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .tables.run import run_to_dir
+
+    n_ok, n_err = run_to_dir(_expand(args.inputs), args.out)
+    print(f"{n_ok} files extracted, {n_err} errors; tables in {args.out}/", file=sys.stderr)
+    return 0 if n_ok or not (n_ok + n_err) else 2
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_report, load_pairs
+
+    pairs = load_pairs(args.gold, args.pred if len(args.pred) > 1 else args.pred[0])
+    report = evaluate(pairs)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(format_report(report, show_misses=args.show_misses))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="kh-extract", description=__doc__)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("extract", help="print one plan record per file")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--format", choices=["json"], default="json")
+    p.add_argument("--out", help="write DIR/<name>.json per input instead of JSON Lines on stdout")
+    p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("run", help="extract a corpus into tables")
+    p.add_argument("inputs", nargs="+")
+    p.add_argument("--out", default="out")
+    p.set_defaults(func=cmd_run)
+    p = sub.add_parser("eval", help="score predictions against gold (SCHEMA.md §8)")
+    p.add_argument("gold")
+    p.add_argument("pred", nargs="+")
+    p.add_argument("--show-misses", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_eval)
+    args = ap.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""Fact tables shipped with the extractor (TSV files in this package).
+
+Each ``*.tsv`` file starts with ``#`` comment lines; the lines of the form
+``# source: KEY = URL — description`` define the source keys that the
+``source`` column of every row refers to (several keys are ``;``-separated).
+The first non-comment line is the header row.  Files are UTF-8, NFC, tab
+separated.
+
+Loaders are cached with :func:`functools.lru_cache`; treat what they return
+as read-only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "Table",
+    "read_table",
+    "doc_types",
+    "doc_type_names",
+    "doc_type_entries",
+    "issuer_codes",
+    "abbreviations",
+    "provinces",
+]
+
+_SOURCE_RE = re.compile(r"^#\s*source:\s*(\S+)\s*=\s*(\S+)\s*(?:—\s*(.*))?$")
+
+_COLUMNS = {
+    "doc_types.tsv": ("code", "name", "kind", "source"),
+    "issuer_codes.tsv": ("code", "name", "level", "source"),
+    "abbreviations.tsv": ("abbr", "expansion", "source"),
+    "provinces.tsv": ("name", "kind", "abbreviations", "source"),
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    """A parsed TSV file: its declared sources, header and rows."""
+
+    name: str
+    sources: dict[str, tuple[str, str]]  # key -> (url, description)
+    header: tuple[str, ...]
+    rows: tuple[dict[str, str], ...]
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+@lru_cache(maxsize=None)
+def read_table(filename: str) -> Table:
+    """Parse one of the package's TSV files (comment lines and header skipped)."""
+    text = resources.files(__name__).joinpath(filename).read_text(encoding="utf-8")
+    text = unicodedata.normalize("NFC", text)
+    sources: dict[str, tuple[str, str]] = {}
+    header: tuple[str, ...] | None = None
+    rows: list[dict[str, str]] = []
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            match = _SOURCE_RE.match(line)
+            if match:
+                key, url, desc = match.group(1), match.group(2), match.group(3) or ""
+                sources[key] = (url, desc.strip())
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if header is None:
+            header = tuple(cells)
+            expected = _COLUMNS.get(filename)
+            if expected is not None and header != expected:
+                raise ValueError(f"{filename}: header {header!r}, expected {expected!r}")
+            continue
+        if len(cells) != len(header):
+            raise ValueError(
+                f"{filename}:{lineno}: {len(cells)} cells, header has {len(header)}"
+            )
+        rows.append(dict(zip(header, cells)))
+    if header is None:
+        raise ValueError(f"{filename}: no header row")
+    return Table(filename, sources, header, tuple(rows))
+
+
+@lru_cache(maxsize=None)
+def doc_type_entries() -> tuple[dict[str, str], ...]:
+    """All rows of doc_types.tsv (code, name, kind, source)."""
+    return read_table("doc_types.tsv").rows
+
+
+@lru_cache(maxsize=None)
+def doc_types() -> dict[str, str]:
+    """Document type name -> abbreviation, plus lower-case name keys.
+
+    When a name has several codes (e.g. party "Quy định" QĐi versus the
+    administrative QyĐ) the first row of the file wins: administrative
+    (state) rows come first, then normative, then party rows.
+    """
+    mapping: dict[str, str] = {}
+    for row in doc_type_entries():
+        mapping.setdefault(row["name"], row["code"])
+    for name, code in list(mapping.items()):
+        mapping.setdefault(name.lower(), code)
+    return mapping
+
+
+@lru_cache(maxsize=None)
+def doc_type_names() -> dict[str, str]:
+    """Abbreviation -> document type name (first row of the file wins)."""
+    mapping: dict[str, str] = {}
+    for row in doc_type_entries():
+        mapping.setdefault(row["code"], row["name"])
+    return mapping
+
+
+@lru_cache(maxsize=None)
+def issuer_codes() -> dict[str, tuple[str, str]]:
+    """Issuer code -> (full name, level)."""
+    return {row["code"]: (row["name"], row["level"]) for row in read_table("issuer_codes.tsv").rows}
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> dict[str, str]:
+    """Abbreviation -> expansion."""
+    return {row["abbr"]: row["expansion"] for row in read_table("abbreviations.tsv").rows}
+
+
+@lru_cache(maxsize=None)
+def provinces() -> list[dict]:
+    """The 63 provinces/cities, one dict each.
+
+    Keys: ``name``, ``kind`` ("tỉnh" | "thành phố"), ``abbreviations`` (a
+    comma-separated string, "" when none, e.g. "BR-VT, BRVT"),
+    ``abbreviation_list`` (the same as a list) and ``source`` (list of keys).
+    """
+    out = []
+    for row in read_table("provinces.tsv").rows:
+        abbrs = _split(row["abbreviations"])
+        out.append(
+            {
+                "name": row["name"],
+                "kind": row["kind"],
+                "abbreviations": ", ".join(abbrs),
+                "abbreviation_list": abbrs,
+                "source": _split(row["source"]),
+            }
+        )
+    return out

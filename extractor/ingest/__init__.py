@@ -1,0 +1,61 @@
+"""Read any supported file into a `SourceDocument`, choosing the reader by content."""
+from __future__ import annotations
+
+import os
+
+from ..errors import ExtractError
+from .model import SourceDocument
+from .sniff import read_head, sniff
+
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+
+def load(path: str) -> SourceDocument:
+    """Sniff the file and hand it to its reader; every failure is an `ExtractError`."""
+    try:
+        head = read_head(path)
+    except IsADirectoryError:
+        raise ExtractError(path, "read", "is a directory") from None
+    except FileNotFoundError:
+        raise ExtractError(path, "read", "no such file") from None
+    except PermissionError:
+        raise ExtractError(path, "read", "permission denied") from None
+    except OSError as e:
+        raise ExtractError(path, "read", f"cannot read: {e.strerror or e}") from None
+    kind = sniff(head, path)
+    if kind == "empty":
+        raise ExtractError(path, "sniff", "empty file")
+    if kind == "text":
+        return _text(path)
+    if kind == "html":
+        from .html import read_html
+
+        with open(path, "rb") as f:
+            return read_html(f.read(), path)
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx(path)
+    if kind == "binary":
+        raise ExtractError(path, "sniff", "binary content, not a document (whatever its extension says)")
+    raise ExtractError(path, "sniff", f"unsupported format: {kind}")
+
+
+def _text(path: str) -> SourceDocument:
+    from .text import parse_text
+
+    if os.path.getsize(path) > MAX_TEXT_BYTES:
+        raise ExtractError(path, "ingest", f"text file over {MAX_TEXT_BYTES // 2**20} MB")
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        from .encodings import UndecodableError, decode
+    except ImportError:  # pragma: no cover
+        return parse_text(data.decode("utf-8", errors="replace"), path, encoding="utf-8")
+    try:
+        text, enc = decode(data)
+    except UndecodableError as e:
+        raise ExtractError(path, "decode", str(e)) from None
+    if not text.strip():
+        raise ExtractError(path, "decode", "no text in file")
+    return parse_text(text, path, encoding=enc)

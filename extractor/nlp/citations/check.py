@@ -1,0 +1,70 @@
+"""What an auditor should look at in each citation (SCHEMA §3 `issues`)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ...normalize import fold, strip_accents
+from ...records import Citation
+from .resolve import code_parts
+from .find import TYPE_WORDS
+
+# bodies a party code names under other names
+_ALIASES = {
+    "TU": ("tỉnh ủy", "ban chấp hành đảng bộ tỉnh", "ban thường vụ tỉnh ủy"),
+    "TW": ("ban chấp hành trung ương", "trung ương", "bộ chính trị", "ban bí thư"),
+    "TTg": ("thủ tướng chính phủ",),
+    "CP": ("chính phủ",),
+}
+
+
+def check(c: Citation, named_issuer: str | None, type_word: str | None, plan_date: str | None) -> list[str]:
+    issues = list(c.issues)
+    if len(set(c.dates)) > 1:
+        issues.append("conflicting_dates")
+    if c.code and c.date:
+        m = re.search(r"/((?:19|20)\d\d)/", c.code)
+        if m and m.group(1) != c.date[:4]:
+            issues.append("year_mismatch")
+    for d in c.dates:
+        if not _valid(d) or (plan_date and len(plan_date) == 10 and d > plan_date):
+            issues.append("invalid_date")
+            break
+    if c.code:
+        _, tpart, ipart = code_parts(c.code)
+        if type_word and tpart:
+            word_code = TYPE_WORDS.get(_key(type_word))
+            if word_code and word_code != tpart and not (word_code == "CV"):
+                issues.append("type_mismatch")
+        if named_issuer and ipart and _mismatch(ipart, named_issuer):
+            issues.append("issuer_mismatch")
+    return sorted(set(issues), key=issues.index)
+
+
+def _key(w: str) -> str:
+    for k in TYPE_WORDS:
+        if k.lower() == w.lower():
+            return k
+    return w
+
+
+def _valid(iso: str) -> bool:
+    try:
+        dt.date.fromisoformat(iso)
+        return True
+    except ValueError:
+        return False
+
+
+def _mismatch(ipart: str, named: str) -> bool:
+    """The symbol's issuer part and the named issuer are different bodies."""
+    head = re.split(r"[-&]", ipart)[0]
+    name = fold(named)
+    if head in _ALIASES:
+        return not name.startswith(_ALIASES[head])
+    base = re.sub(r"\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\b.*$", "", name)
+    initials = "".join(strip_accents(w[0]).upper() for w in re.findall(r"\w+", base) if w not in ("và",))
+    code = strip_accents(head).upper()
+    if not initials:
+        return False
+    return not (initials == code or initials.startswith(code) or code.startswith(initials))

@@ -1,0 +1,176 @@
+"""Normalize names of bodies: expand abbreviations, resolve relative names.
+
+SCHEMA §1: names keep the document's spelling of places and persons, expand
+abbreviations (UBND → Ủy ban nhân dân), write every dash " - ", and complete
+names the text leaves relative ("Văn phòng Sở", "UBND tỉnh") from the plan's
+own issuer and province. Acronyms the table does not know are resolved from
+the plan's own text ("Trung tâm Dịch vụ hành chính công trực tuyến" gives
+DVHCCTT), the way a reader would.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..normalize import fold, strip_accents
+
+
+@dataclass
+class PlanContext:
+    """What a reader knows about the plan's author when reading a relative name."""
+
+    issuer: str | None = None  # "Sở Y tế tỉnh Bà Rịa - Vũng Tàu"
+    issuer_base: str | None = None  # "Sở Y tế"
+    province: str | None = None  # "Bà Rịa - Vũng Tàu"
+    locality: str | None = None  # "thành phố Vũng Tàu" when the issuer is below the province
+    acronyms: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _abbrev_table() -> dict[str, str]:
+    try:
+        from ..data import abbreviations
+
+        return dict(abbreviations())
+    except Exception:  # data tables not built: expand nothing rather than guess
+        return {}
+
+
+@lru_cache(maxsize=1)
+def _province_table() -> dict[str, str]:
+    """folded name or abbreviation → official name."""
+    out: dict[str, str] = {}
+    try:
+        from ..data import provinces
+
+        for row in provinces():
+            name = row["name"]
+            out[fold(name)] = name
+            for ab in (row.get("abbreviations") or "").split(","):
+                ab = ab.strip()
+                if ab:
+                    out[fold(re.sub(r"\s*-\s*", "-", ab))] = name
+    except Exception:
+        pass
+    return out
+
+
+def province_name(s: str) -> str | None:
+    return _province_table().get(fold(re.sub(r"\s*-\s*", "-", s.strip())))
+
+
+def dash(s: str) -> str:
+    """Every dash in a name written " - "."""
+    return re.sub(r"\s*[-–—]\s*", " - ", s)
+
+
+_PERSON = re.compile(r"^(?:Thủ trưởng|Lãnh đạo|Giám đốc|Chủ tịch|Trưởng phòng|Trưởng)\s+(?=các\b|Sở\b|Phòng\b|Ban\b)", re.I)
+_PAREN = re.compile(r"\s*\((?:b/c|VBĐT|để b/c|đ/b|thực hiện|t/h|p/h)[^)]*\)\s*$", re.I)
+_FUNCTION = set("của các được những trong cho với theo về tại là có này để từ đến tục".split())
+_INITIALS_WORD = re.compile(r"^[A-ZĐ]{2,}$")
+
+
+def learn_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the plan defines ("Trang Thông tin điện tử (TTĐT)") or spells out somewhere."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"\(([A-ZĐ][A-ZĐa-z\-]{1,11})\)", text):
+        ab = m.group(1).replace("-", "")
+        words = re.findall(r"\w+", text[max(0, m.start() - 120):m.start()])
+        n = len(ab)
+        for k in range(n, n + 3):  # allow "và"/"," not counted
+            cand = words[-k:] if k <= len(words) else None
+            if cand and _initials(cand) == _fold_ab(ab):
+                out[ab] = " ".join(cand)
+                break
+    return out
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(strip_accents(w[0]).upper() for w in words if w.lower() not in ("và",))
+
+
+def _fold_ab(ab: str) -> str:
+    return strip_accents(ab).upper()
+
+
+def expand_acronym(ab: str, text: str, ctx: PlanContext) -> str | None:
+    """Find a run of words in the text whose initials spell `ab` (DVHCCTT)."""
+    if ab in ctx.acronyms:
+        return ctx.acronyms[ab]
+    key = _fold_ab(ab)
+    words = [(m.group(0), m.start()) for m in re.finditer(r"\w+", text)]
+    n = len(key)
+    for i in range(len(words) - n + 1):
+        cand = [w for w, _ in words[i:i + n]]
+        if not cand[0][:1].isupper() or any(w.lower() in _FUNCTION for w in cand):
+            continue
+        if all(not w.isupper() or len(w) == 1 for w in cand) and _initials(cand) == key:
+            exp = " ".join(cand)
+            ctx.acronyms[ab] = exp
+            return exp
+    ctx.acronyms[ab] = ""
+    return None
+
+
+def normalize_name(mention: str, ctx: PlanContext, text: str = "") -> str:
+    """The full name of the body a mention refers to (SCHEMA §1)."""
+    s = unicodedata.normalize("NFC", mention).strip(" ,;.:-")
+    s = _PAREN.sub("", s)
+    s = _PERSON.sub("", s)
+    s = re.sub(r"^TTr\.\s*", "Thường trực ", s)
+    s = _expand_tokens(s, ctx, text)
+    s = _resolve_relative(s, ctx)
+    s = dash(re.sub(r"\s+", " ", s)).strip()
+    if len(s) > 1:  # "Thành phố" inside a name is a common noun: "… thành phố Vũng Tàu"
+        s = s[0] + re.sub(r"\bThành phố\b", "thành phố", s[1:])
+    return s[:1].upper() + s[1:]
+
+
+def _expand_tokens(s: str, ctx: PlanContext, text: str) -> str:
+    table = _abbrev_table()
+    # places written as abbreviations: "tỉnh BR-VT", "TPVT"
+    s = re.sub(
+        r"\b(tỉnh|Tỉnh)\s+([A-ZĐ]{1,4}\s*-\s*[A-ZĐ]{1,4}|[A-ZĐ]{2,5})\b",
+        lambda m: f"{m.group(1)} {province_name(m.group(2)) or m.group(2)}",
+        s,
+    )
+    out = []
+    for tok in re.split(r"(\s+|,|\(|\))", s):
+        if tok and (_INITIALS_WORD.match(tok) or tok in table):
+            exp = table.get(tok)
+            if exp is None and text:
+                exp = expand_acronym(tok, text, ctx)
+            if exp:
+                tok = exp
+        out.append(tok)
+    s = "".join(out)
+    s = re.sub(r"\bSở Sở\b", "Sở", s)
+    return s
+
+
+def _resolve_relative(s: str, ctx: PlanContext) -> str:
+    base = ctx.issuer_base or ""
+    if base.startswith("Sở "):
+        s = re.sub(r"\bSở$", base, s)
+        s = re.sub(r"\b(thuộc|của) Sở\b(?!\s+[A-ZĐ])", rf"\1 {base}", s)
+        s = re.sub(r"^(Văn phòng|Ban Giám đốc|Các phòng|Thanh tra) Sở$", rf"\1 {base}", s)
+    if ctx.province:
+        s = re.sub(r"\b([Tt])ỉnh$", f"tỉnh {ctx.province}", s)
+        s = re.sub(r"\bcủa tỉnh\b(?!\s+[A-ZĐ])", f"của tỉnh {ctx.province}", s)
+        s = re.sub(r"\b(Tỉnh ủy)$", rf"\1 {ctx.province}", s)
+    if ctx.locality:
+        kind, _, name = ctx.locality.partition(" ")
+        if ctx.locality.startswith("thành phố"):
+            name = ctx.locality[len("thành phố "):]
+            s = re.sub(r"\b[Tt]hành phố$", f"thành phố {name}", s)
+            s = re.sub(r"\b(Thành ủy)$", rf"\1 {name}", s)
+        elif ctx.locality.startswith("huyện"):
+            name = ctx.locality[len("huyện "):]
+            s = re.sub(r"\bhuyện$", f"huyện {name}", s)
+            s = re.sub(r"\b(Huyện ủy)$", rf"\1 {name}", s)
+        s = re.sub(r"(Ủy ban nhân dân)$", rf"\1 {ctx.locality}", s)
+    elif ctx.province:
+        s = re.sub(r"(Ủy ban nhân dân)$", rf"\1 tỉnh {ctx.province}", s)
+    return s

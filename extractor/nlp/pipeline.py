@@ -1,0 +1,190 @@
+"""The NLP stage as a spaCy pipeline: blank Vietnamese, one component per part.
+
+Each component reads what the ingester put on the Doc (`doc._.source`, the
+blocks) and what earlier components added, and adds one kind of span to
+`doc.spans[...]` with its record on `span._.record`. Users can drop or add
+components: `make_nlp(exclude=["kh_tasks"])`.
+"""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..ingest.model import SourceDocument
+from ..records import Citation, Deadline, DocInfo, Provenance, Section, Task
+from .citations.check import check
+from .citations.find import find
+from .citations.resolve import resolve
+from .deadlines import find_deadlines
+from .header import extract_header
+from .sections import outline
+from .tasks import table_tasks, tcth_tasks
+from .units import collect_units
+
+COMPONENTS = ["kh_header", "kh_sections", "kh_citations", "kh_tasks", "kh_units", "kh_deadlines"]
+
+for _name, _default in (("source", None), ("header", None), ("outline", None), ("task_drafts", None), ("records", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+if not Span.has_extension("record"):
+    Span.set_extension("record", default=None)
+
+
+def _span(doc: Doc, start: int | None, end: int | None, label: str, record, part: str) -> Span | None:
+    """Keep the record in `doc._.records[part]` (the truth, in order) and return its span.
+
+    spaCy keys span extension values by offsets and label, so two items on the
+    same characters (a unit both lead and cooperating) would share one value;
+    the list keeps each, the span keeps where it came from.
+    """
+    if doc._.records is None:
+        doc._.records = {}
+    doc._.records.setdefault(part, []).append(record)
+    if start is None or end is None:
+        return None
+    sp = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if sp is not None:
+        sp._.record = record
+    return sp
+
+
+@Language.component("kh_header")
+def header_component(doc: Doc) -> Doc:
+    src: SourceDocument = doc._.source
+    h = extract_header(src)
+    for k, (a, b) in h.spans.items():
+        h.info.prov[k] = Provenance(src.path, a, b)
+    doc._.header = h
+    return doc
+
+
+@Language.component("kh_sections")
+def sections_component(doc: Doc) -> Doc:
+    src, h = doc._.source, doc._.header
+    items = outline(src.blocks, h.body_start, h.body_end, h.appendix_start)
+    doc._.outline = items
+    spans = []
+    for n, it in enumerate(items):
+        b = src.blocks[it.block]
+        nxt = src.blocks[items[n + 1].block].start if n + 1 < len(items) else src.blocks[h.body_end - 1].end if h.body_end else b.end
+        sec = Section(it.path, it.heading, it.labels, it.level, text=doc.text[b.start:max(nxt, b.end)].strip(),
+                      prov=Provenance(src.path, b.start, b.end, b.page, b.ocr_conf))
+        sp = _span(doc, b.start, b.end, "section", sec, "sections")
+        if sp is not None:
+            spans.append(sp)
+    doc.spans["sections"] = spans
+    return doc
+
+
+@Language.component("kh_citations")
+def citations_component(doc: Doc) -> Doc:
+    src, h = doc._.source, doc._.header
+    items = doc._.outline or []
+    body_a = src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0
+    first_item = src.blocks[items[0].block].start if items else len(doc.text)
+    cands = find(doc.text)
+    resolved = resolve(doc.text, cands, h.ctx, h.info.code if h.info.number else None, (body_a, first_item), src.path)
+    spans = []
+    by_start = {c.start: c for c in cands}
+    for r in resolved:
+        c0 = by_start.get(r.spans[0][0])
+        named = r.cit.issuer if r.cit.text and " của " in r.cit.text or (r.cit.text and " do " in r.cit.text) else None
+        r.cit.issues = check(r.cit, named, c0.type_word if c0 else None, h.info.date)
+        sp = _span(doc, r.cit.prov.start, r.cit.prov.end, "citation", r.cit, "citations")
+        if sp is not None:
+            spans.append(sp)
+    doc.spans["citations"] = spans
+    return doc
+
+
+@Language.component("kh_tasks")
+def tasks_component(doc: Doc) -> Doc:
+    src, h = doc._.source, doc._.header
+    drafts = tcth_tasks(src.blocks, doc._.outline or [], h.body_end, h.ctx, doc.text)
+    start = h.appendix_start if h.appendix_start is not None else h.body_end
+    for b in src.blocks[start:]:
+        if b.kind == "table":
+            drafts += table_tasks(b, h.ctx, doc.text)
+    doc._.task_drafts = drafts
+    spans = []
+    for d in drafts:
+        t = Task(d.id, d.text, d.form, [n for n, _ in d.lead], [n for n, _ in d.cooperate], d.deadline_cell, d.section,
+                 Provenance(src.path, d.start, d.end))
+        sp = _span(doc, d.start, d.end, "task", t, "tasks")
+        if sp is not None:
+            spans.append(sp)
+    doc.spans["tasks"] = spans
+    return doc
+
+
+@Language.component("kh_units")
+def units_component(doc: Doc) -> Doc:
+    src, h = doc._.source, doc._.header
+    body = (src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0,
+            src.blocks[h.body_end - 1].end if h.body_end else 0)
+    units = collect_units(doc.text, body, h.ctx.issuer_text if hasattr(h.ctx, "issuer_text") else None, h.ctx,
+                          doc._.task_drafts or [], h.info.recipients, src.path)
+    spans = []
+    for u in units:
+        sp = _span(doc, u.prov.start if u.prov else None, u.prov.end if u.prov else None, u.role, u, "units")
+        if sp is not None:
+            spans.append(sp)
+    doc.spans["units"] = spans
+    return doc
+
+
+@Language.component("kh_deadlines")
+def deadlines_component(doc: Doc) -> Doc:
+    src, h = doc._.source, doc._.header
+    year = h.info.plan_year
+    task_spans = [(t.prov.start, t.prov.end, t) for t in (doc._.records or {}).get("tasks", [])]
+    spans = []
+    for b in src.blocks[h.body_start:]:
+        if src.blocks.index(b) >= h.body_end and b.kind != "table":
+            continue
+        for f in find_deadlines(b.text, year, b.start):
+            task = next((t for a, e, t in task_spans if a <= f.start < e), None)
+            if task is None and b.table is not None:
+                task = _row_task(b, f.start, task_spans)
+            d = Deadline(f.text, f.kind, f.s, f.e, f.freq, task.id if task else None,
+                         Provenance(src.path, f.start, f.end, b.page, b.ocr_conf))
+            if task is not None and task.deadline is None and task.section is not None:
+                task.deadline = f.text if not task.deadline else f"{task.deadline}; {f.text}"
+            elif task is not None and task.section is not None:
+                task.deadline = f"{task.deadline}; {f.text}"
+            sp = _span(doc, f.start, f.end, "deadline", d, "deadlines")
+            if sp is not None:
+                spans.append(sp)
+    doc.spans["deadlines"] = spans
+    return doc
+
+
+def _row_task(b, pos, task_spans):
+    for row in b.table.rows:
+        if row and row[0].start <= pos <= row[-1].end:
+            for a, e, t in task_spans:
+                if any(c.start <= a < c.end for c in row):
+                    return t
+    return None
+
+
+def make_nlp(exclude: list[str] | None = None) -> Language:
+    """A blank Vietnamese pipeline (syllable tokens, no pyvi) with our components."""
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    for name in COMPONENTS:
+        if name not in (exclude or []):
+            nlp.add_pipe(name)
+    return nlp
+
+
+def annotate(src: SourceDocument, nlp: Language | None = None) -> Doc:
+    nlp = nlp or make_nlp()
+    doc = nlp.make_doc(src.text)
+    doc._.source = src
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+__all__ = ["make_nlp", "annotate", "COMPONENTS", "DocInfo", "Citation"]

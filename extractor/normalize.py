@@ -1,0 +1,116 @@
+"""Text normalization with an offset map back to the source.
+
+The pipeline reads normalized text (NFC, no zero-width or non-breaking
+characters, one kind of dash, no markdown or HTML residue) but every value must
+point back to the file: `clean` returns the text and, for each of its
+characters, the index of the source character it came from.
+
+Tone-mark placement (hoà / hòa) is left as written in the text, since titles
+and names are kept as written; `fold` gives the key under which both
+placements, case, dashes and quotes compare equal, for matching only.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+SPACES = {ord(c): " " for c in "\u00a0\u2007\u202f\u2009\u200a\u3000"}
+DASHES = {ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
+QUOTES = {ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb"} | {
+    ord(c): "'" for c in "\u2018\u2019\u201a\u201b"
+}
+
+# Markup residue: HTML tags, markdown emphasis (** * __), autolinks <http://...>.
+_MARKUP = re.compile(
+    r"<(?:https?://|mailto:)[^>\s]+>"  # autolink: keep inner text (handled below)
+    r"|</?[a-zA-Z][^<>]*>"  # HTML tag
+    r"|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])"  # markdown emphasis markers
+)
+_BLOCK_TAG = re.compile(r"</?(?:p|li|br|div|tr|ul|ol|h[1-6])\b", re.I)
+
+# Old-style tone placement (hoà, thuý) → new style (hòa, thúy), for matching.
+_OLD_TONES = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}
+_NEW_FROM_OLD = {old: new for new, old in _OLD_TONES.items()}
+_OLD_RE = re.compile("(" + "|".join(map(re.escape, _NEW_FROM_OLD)) + r")(?![a-zA-ZÀ-ỹđĐ])")
+
+
+def clean(raw: str) -> tuple[str, list[int]]:
+    """Normalize `raw`; return the text and, per character, its index in `raw`."""
+    raw = unicodedata.normalize("NFC", raw)
+    out: list[str] = []
+    idx: list[int] = []
+    pos = 0
+    for m in _MARKUP.finditer(raw):
+        _emit(raw, pos, m.start(), out, idx)
+        tok = m.group(0)
+        if tok.startswith("<") and re.match(r"<(?:https?://|mailto:)", tok):
+            _emit(raw, m.start() + 1, m.end() - 1, out, idx)
+        elif _BLOCK_TAG.match(tok) and out and out[-1] not in "\n ":
+            out.append("\n")
+            idx.append(m.start())
+        pos = m.end()
+    _emit(raw, pos, len(raw), out, idx)
+    text = "".join(out)
+    if "&" in text:  # entities: rare, so remap only when present
+        text, idx = _unescape(text, idx)
+    return text, idx
+
+
+def _emit(raw: str, a: int, b: int, out: list[str], idx: list[int]) -> None:
+    for i in range(a, b):
+        c = raw[i].translate(ZERO_WIDTH)
+        if not c:
+            continue
+        c = c.translate(SPACES).translate(DASHES)
+        out.append(c)
+        idx.append(i)
+
+
+def _unescape(text: str, idx: list[int]) -> tuple[str, list[int]]:
+    out: list[str] = []
+    oidx: list[int] = []
+    pos = 0
+    for m in re.finditer(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", text):
+        out.append(text[pos:m.start()])
+        oidx.extend(idx[pos:m.start()])
+        rep = html.unescape(m.group(0)).translate(SPACES)
+        out.append(rep)
+        oidx.extend([idx[m.start()]] * len(rep))
+        pos = m.end()
+    out.append(text[pos:])
+    oidx.extend(idx[pos:])
+    return "".join(out), oidx
+
+
+def clean_text(raw: str) -> str:
+    """`clean` without the offset map."""
+    return clean(raw)[0]
+
+
+def squash(s: str) -> str:
+    """Runs of spaces and tabs to one space, lines trimmed."""
+    return "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in s.split("\n")).strip()
+
+
+def new_tones(s: str) -> str:
+    """hoà → hòa, thuý → thúy: the placement Nghị định 30 era documents mostly use."""
+    return _OLD_RE.sub(lambda m: _NEW_FROM_OLD[m.group(1)], s)
+
+
+def fold(s: str) -> str:
+    """Matching key: NFC, new tone placement, lower case, one dash, one quote, one space."""
+    s = unicodedata.normalize("NFC", s).translate(DASHES).translate(QUOTES).translate(SPACES)
+    s = new_tones(s.lower())
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def strip_accents(s: str) -> str:
+    """Remove diacritics (đ → d) for accent-insensitive search."""
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in s if unicodedata.category(c) != "Mn")

@@ -1,0 +1,141 @@
+"""The plan record (SCHEMA.md): plain dataclasses, one per table row.
+
+Every item carries a `Provenance` (file, page, character span in the
+normalized text, OCR confidence); `to_json` prints SCHEMA's fields first and
+provenance under `"prov"`, which the scorer ignores.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+@dataclass
+class Provenance:
+    file: str
+    start: int | None = None
+    end: int | None = None
+    page: int | None = None
+    ocr_conf: float | None = None
+
+
+@dataclass
+class DocInfo:
+    doc_type: str | None = None
+    number: str | None = None
+    code: str | None = None
+    issuer: str | None = None
+    parent_issuer: str | None = None
+    place: str | None = None
+    date: str | None = None
+    title: str | None = None
+    plan_year: int | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    recipients: list[str] | None = None
+    prov: dict[str, Provenance] = field(default_factory=dict)
+
+
+@dataclass
+class Section:
+    path: str
+    heading: str
+    labels: list[str]
+    level: int
+    label_source: str = "rules"
+    text: str = ""  # the whole section body, for full-text search
+    prov: Provenance | None = None
+
+
+@dataclass
+class Citation:
+    doc_type: str | None
+    number: str | None
+    code: str | None
+    date: str | None
+    issuer: str | None
+    name: str | None
+    relation: str
+    mentions: int
+    text: str
+    issues: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    prov: Provenance | None = None
+
+
+@dataclass
+class Unit:
+    name: str
+    role: str
+    text: str
+    prov: Provenance | None = None
+
+
+@dataclass
+class Deadline:
+    text: str
+    kind: str
+    start: str | None = None
+    end: str | None = None
+    freq: str | None = None
+    task: str | None = None
+    prov: Provenance | None = None
+
+
+@dataclass
+class Task:
+    id: str
+    task: str
+    form: str | None = None
+    lead: list[str] = field(default_factory=list)
+    cooperate: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    section: str | None = None
+    prov: Provenance | None = None
+
+
+@dataclass
+class PlanRecord:
+    file: str
+    doc: DocInfo
+    sections: list[Section] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    doc_id: str | None = None
+    format: str | None = None
+    preamble: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """SCHEMA.md's shape, with provenance under `prov` on every item."""
+
+        def item(obj: Any) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            for f in fields(obj):
+                v = getattr(obj, f.name)
+                if f.name == "prov":
+                    if isinstance(v, dict):
+                        v = {k: _prov(p) for k, p in v.items()}
+                    else:
+                        v = _prov(v)
+                out[f.name] = v
+            return out
+
+        return {
+            "file": self.file,
+            "doc_id": self.doc_id,
+            "format": self.format,
+            "doc": item(self.doc),
+            "sections": [item(s) for s in self.sections],
+            "citations": [item(c) for c in self.citations],
+            "units": [item(u) for u in self.units],
+            "deadlines": [item(d) for d in self.deadlines],
+            "tasks": [item(t) for t in self.tasks],
+        }
+
+
+def _prov(p: Provenance | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {k: v for k, v in asdict(p).items() if v is not None}

@@ -1,0 +1,67 @@
+"""Bad input gives a clear error naming the file and the reason; the rest still runs."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from extractor import ExtractError, extract
+from extractor.cli import main
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SEED = os.path.join(ROOT, "corpus", "text", "000_13a313f26e079968.txt")
+
+
+@pytest.fixture()
+def bad_dir(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)  # a PNG named .txt
+    shutil.copy(SEED, tmp_path / "good.txt")
+    return tmp_path
+
+
+@pytest.mark.parametrize("name, stage, words", [
+    ("empty.txt", "sniff", "empty"),
+    ("binary.txt", "sniff", "binary"),
+    ("image.txt", "sniff", "unsupported format: png"),
+])
+def test_bad_file_names_stage_and_reason(bad_dir, name, stage, words):
+    with pytest.raises(ExtractError) as ei:
+        extract(str(bad_dir / name))
+    assert ei.value.stage == stage and words in ei.value.reason
+    assert ei.value.path.endswith(name)
+
+
+def test_missing_path():
+    with pytest.raises(ExtractError) as ei:
+        extract("/nonexistent/plan.txt")
+    assert ei.value.stage == "read" and "no such file" in ei.value.reason
+
+
+def test_batch_goes_on_and_reports_each_error(bad_dir, tmp_path, capsys):
+    out = tmp_path / "out"
+    code = main(["extract", str(bad_dir), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert sorted(os.listdir(out)) == ["good.json"]
+    for name in ("empty.txt", "binary.txt", "image.txt"):
+        assert any(name in line and line.startswith("error:") for line in err.splitlines()), name
+
+
+def test_exit_code_2_when_nothing_could_be_read(bad_dir, capsys):
+    assert main(["extract", str(bad_dir / "empty.txt"), str(bad_dir / "binary.txt"), "/nonexistent.txt"]) == 2
+    assert capsys.readouterr().err.count("error:") == 3
+
+
+def test_run_writes_error_rows(bad_dir, tmp_path):
+    import pandas as pd
+
+    out = tmp_path / "tables"
+    main(["run", str(bad_dir), "--out", str(out)])
+    errors = pd.read_csv(out / "errors.csv")
+    assert set(errors.columns) >= {"file", "stage", "reason"}
+    assert len(errors) == 3
+    docs = pd.read_csv(out / "documents.csv")
+    assert list(docs["file"]) == ["good.txt"]
