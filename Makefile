@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: setup
-	$(BIN)/kh-extract run corpus/text corpus/docx corpus/html corpus/legacy --out out
+	$(BIN)/kh-extract run $(wildcard corpus/text corpus/docx corpus/html corpus/legacy) --out out
 
 test: setup
 	$(BIN)/python -m pytest -q
