@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import io
 import json
 import re
 import sys
+import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,10 +41,12 @@ from docx.oxml.ns import nsdecls, qn  # noqa: E402
 from docx.shared import Pt  # noqa: E402
 
 from extractor.ingest.docx_numbering import to_roman  # noqa: E402
-from extractor.ingest.html_chrome import is_chrome_line, is_menu_line, starts_numbered  # noqa: E402
 from extractor.ingest.model import Block  # noqa: E402
 from extractor.ingest.text import parse_text  # noqa: E402
-from extractor.normalize import clean, squash  # noqa: E402
+from extractor.normalize import DASHES, SPACES, clean, squash  # noqa: E402
+
+if str(Path(__file__).resolve().parent) not in sys.path:  # for the sibling render_html
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 SHARED = Path("/work/shared")
 FIXED_TIME = dt.datetime(2024, 1, 1, 8, 0, 0)
@@ -54,6 +56,7 @@ _OUTLINE = (
     (1, re.compile(r"^(\d{1,2})\.\s+")),
     (2, re.compile(r"^([a-z])\)\s+")),
 )
+_RAW_KEEP = set(DASHES) | set(SPACES)
 _EMPH = re.compile(r"\*\*(.+?)\*\*|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", re.S)
 
 
@@ -133,8 +136,14 @@ class Para:
     italic: bool = False
     align: str = "justify"  # justify, center, right
     outline: tuple[int, int, str] | None = None
-    heading: bool = False
-    extra: dict = field(default_factory=dict)
+
+
+def _unmarked(raw: str) -> str:
+    """Seed text without markup but with its own dashes and odd spaces: the rendering
+    keeps what the reader has to normalize, as the seed does."""
+    raw = unicodedata.normalize("NFC", raw)
+    text, idx = clean(raw)
+    return "".join(raw[i] if c in "- " and ord(raw[i]) in _RAW_KEEP else c for c, i in zip(text, idx))
 
 
 def _runs(raw: str, want: str) -> list[tuple[str, bool, bool]]:
@@ -146,9 +155,9 @@ def _runs(raw: str, want: str) -> list[tuple[str, bool, bool]]:
         runs.append((m.group(1) or m.group(2), m.group(1) is not None, m.group(2) is not None))
         pos = m.end()
     runs.append((raw[pos:], False, False))
-    runs = [(re.sub(r"\n\s*\n", " ", clean(t)[0]), b, i) for t, b, i in runs]
+    runs = [(re.sub(r"\n\s*\n", " ", _unmarked(t)), b, i) for t, b, i in runs]
     runs = [(re.sub(r"[ \t]+", " ", t), b, i) for t, b, i in runs if t]
-    if not runs or squash("".join(t for t, _, _ in runs)) != want:
+    if not runs or squash(clean("".join(t for t, _, _ in runs))[0]) != want:
         return [(want, False, False)]
     runs[0] = (runs[0][0].lstrip(), runs[0][1], runs[0][2])
     return runs
@@ -156,9 +165,10 @@ def _runs(raw: str, want: str) -> list[tuple[str, bool, bool]]:
 
 def _strip_prefix(runs: list[tuple[str, bool, bool]], prefix: str) -> list[tuple[str, bool, bool]]:
     text, b, i = runs[0]
-    if text.startswith(prefix):
-        return [(text[len(prefix):], b, i)] + runs[1:]
-    joined = squash("".join(t for t, _, _ in runs))
+    m = re.match(r"(\S+)\s+", text)  # \s: the seed may put a no-break space after the number
+    if m and m.group(1) + " " == prefix:
+        return [(text[m.end():], b, i)] + runs[1:]
+    joined = squash(clean("".join(t for t, _, _ in runs))[0])
     return [(joined[len(prefix):], False, False)]
 
 
@@ -297,3 +307,92 @@ def _fixed_zip(data: bytes) -> bytes:
             zi.compress_type, zi.create_system, zi.external_attr = zipfile.ZIP_DEFLATED, 0, 0o600 << 16
             dst.writestr(zi, src.read(info.filename))
     return out.getvalue()
+
+
+# --- corpus ----------------------------------------------------------------
+
+def _decode(data: bytes) -> str:
+    try:
+        from extractor.ingest.encodings import decode
+        return decode(data)[0]
+    except Exception:  # encodings module absent or undecidable: seeds are UTF-8
+        return data.decode("utf-8", "replace")
+
+
+def seed_files(seeds: Path) -> list[Path]:
+    """Seeds only: renderings made by others (`<stem>-<kind>.txt`) are skipped."""
+    return sorted(p for p in seeds.glob("*.txt") if "-" not in p.stem)
+
+
+def load_gold(stem: str, gold_dirs: list[Path]) -> dict | None:
+    for d in gold_dirs:
+        p = d / f"{stem}.json"
+        if p.is_file():
+            return json.loads(p.read_text(encoding="utf-8"))
+    return None
+
+
+def _header_text(blocks: list[Block], gold: dict | None) -> str:
+    """The issuer's short name: the code suffix ("KH-SYT" → "SYT"), else the gold issuer."""
+    for b in blocks[:3]:
+        m = re.search(r"/\s*KH-(\S+)", b.text)
+        if b.text.startswith("Số:") and m:
+            return m.group(1)
+    return ((gold or {}).get("doc") or {}).get("issuer") or "Cơ quan ban hành"
+
+
+def render_seed(path: Path, out: Path, gold_dirs: list[Path], index: int = 0) -> list[Path]:
+    """Write the DOCX and HTML renderings of one seed, and their gold; return the paths."""
+    from render_html import render_html  # sibling helper module (corpus/ is on sys.path)
+
+    source = _decode(path.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
+    doc = parse_text(source, str(path))
+    gold = load_gold(path.stem, gold_dirs)
+    g_doc = (gold or {}).get("doc") or {}
+    title = g_doc.get("title") or (doc.blocks[0].text if doc.blocks else path.stem)
+    issuer = g_doc.get("issuer") or "Sở Y tế"
+    written: list[Path] = []
+    renderings = {
+        "docx": lambda: render_docx(source, doc.blocks, _header_text(doc.blocks, gold), title),
+        "html": lambda: render_html(plan_layout(source, doc.blocks), title, issuer, index).encode("utf-8"),
+    }
+    for kind, make in renderings.items():
+        name = f"{path.stem}-{kind}.{kind}"
+        target = out / kind / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(make())
+        written.append(target)
+        if gold is not None:
+            g = dict(gold)
+            g["file"] = name
+            gpath = out / "gold" / f"{path.stem}-{kind}.json"
+            gpath.parent.mkdir(parents=True, exist_ok=True)
+            gpath.write_text(json.dumps(g, ensure_ascii=False, indent=1), encoding="utf-8")
+            written.append(gpath)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--seeds", type=Path, default=None, help="seed .txt dir (default corpus/text, else shared seeds)")
+    ap.add_argument("--out", type=Path, default=ROOT / "corpus")
+    ap.add_argument("--gold", type=Path, default=None, help="seed gold dir (default OUT/gold, then shared gold)")
+    args = ap.parse_args(argv)
+    seeds = args.seeds
+    if seeds is None:
+        seeds = ROOT / "corpus" / "text"
+        if not seed_files(seeds):
+            seeds = SHARED / "seeds"
+    gold_dirs = [args.gold] if args.gold else [args.out / "gold", SHARED / "gold"]
+    files = seed_files(seeds)
+    if not files:
+        print(f"no seeds in {seeds}", file=sys.stderr)
+        return 1
+    for i, path in enumerate(files):
+        for p in render_seed(path, args.out, gold_dirs, i):
+            print(f"{p.stat().st_size:>8}  {p}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

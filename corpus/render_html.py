@@ -3,7 +3,9 @@
 The page has what the HTML reader must see through: a header with the menu,
 a breadcrumb, a sidebar of links, print/view-count lines at the end of the
 article, a feedback form ("Phản hồi", "Thông tin người gửi phản hồi") and a
-"Các tin khác" list of invented headlines.
+"Các tin khác" list of invented headlines. That list sits in a neutral
+`div.box-list`, so it is the reader's choice of article root, not a class
+name, that leaves it out.
 """
 from __future__ import annotations
 
@@ -151,7 +153,7 @@ def render_html(paras: list[Any], title: str, issuer: str, index: int) -> str:
         for n in range(5)
     )
     extra = [t for t in trail if re.sub(r"\W", "", t.lower()) not in {"phảnhồi", "thôngtinngườigửiphảnhồi", "cáctinkhác"}]
-    tools = "".join(f"<span>{esc(t)}</span>" for t in extra)
+    tools = f'<div class="share-tools">{"".join(f"<span>{esc(t)}</span>" for t in extra)}</div>\n' if extra else ""
     side = "".join(f'<li><a href="/lien-ket/{n}">{esc(t)}</a></li>' for n, t in enumerate(SIDEBAR))
     return f"""<!DOCTYPE html>
 <html lang="vi">
@@ -175,8 +177,7 @@ def render_html(paras: list[Any], title: str, issuer: str, index: int) -> str:
 <p class="print"><a href="javascript:print_page()">In trang</a></p>
 <p class="views">Lượt xem: {1000 + 37 * index}</p>
 </article>
-<div class="share-tools">{tools}</div>
-<div class="box-comment">
+{tools}<div class="box-comment">
 <h3>Phản hồi</h3>
 <form action="/gui-phan-hoi" method="post">
 <h4>Thông tin người gửi phản hồi</h4>
@@ -185,7 +186,7 @@ def render_html(paras: list[Any], title: str, issuer: str, index: int) -> str:
 <button type="submit">Gửi phản hồi</button>
 </form>
 </div>
-<div class="tin-khac">
+<div class="box-list">
 <h3>Các tin khác</h3>
 <ul>
 {news}
