@@ -41,6 +41,7 @@ from docx.oxml.ns import nsdecls, qn  # noqa: E402
 from docx.shared import Pt  # noqa: E402
 
 from extractor.ingest.docx_numbering import to_roman  # noqa: E402
+from extractor.ingest.encodings import decode  # noqa: E402
 from extractor.ingest.model import Block  # noqa: E402
 from extractor.ingest.text import parse_text  # noqa: E402
 from extractor.normalize import DASHES, SPACES, clean, squash  # noqa: E402
@@ -48,7 +49,6 @@ from extractor.normalize import DASHES, SPACES, clean, squash  # noqa: E402
 if str(Path(__file__).resolve().parent) not in sys.path:  # for the sibling render_html
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SHARED = Path("/work/shared")
 FIXED_TIME = dt.datetime(2024, 1, 1, 8, 0, 0)
 OUTLINE_LEVELS = (("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"))
 _OUTLINE = (
@@ -311,25 +311,21 @@ def _fixed_zip(data: bytes) -> bytes:
 
 # --- corpus ----------------------------------------------------------------
 
-def _decode(data: bytes) -> str:
-    try:
-        from extractor.ingest.encodings import decode
-        return decode(data)[0]
-    except Exception:  # encodings module absent or undecidable: seeds are UTF-8
-        return data.decode("utf-8", "replace")
-
-
 def seed_files(seeds: Path) -> list[Path]:
     """Seeds only: renderings made by others (`<stem>-<kind>.txt`) are skipped."""
     return sorted(p for p in seeds.glob("*.txt") if "-" not in p.stem)
 
 
-def load_gold(stem: str, gold_dirs: list[Path]) -> dict | None:
-    for d in gold_dirs:
-        p = d / f"{stem}.json"
-        if p.is_file():
-            return json.loads(p.read_text(encoding="utf-8"))
-    return None
+def load_gold(stem: str, gold_dir: Path) -> dict | None:
+    p = gold_dir / f"{stem}.json"
+    return json.loads(p.read_text(encoding="utf-8")) if p.is_file() else None
+
+
+def write_rendering_gold(gold: dict, name: str, path: Path) -> Path:
+    """A rendering's gold: its seed's gold under the rendered file's name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({**gold, "file": name}, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
 
 
 def _header_text(blocks: list[Block], gold: dict | None) -> str:
@@ -341,13 +337,13 @@ def _header_text(blocks: list[Block], gold: dict | None) -> str:
     return ((gold or {}).get("doc") or {}).get("issuer") or "Cơ quan ban hành"
 
 
-def render_seed(path: Path, out: Path, gold_dirs: list[Path], index: int = 0) -> list[Path]:
+def render_seed(path: Path, out: Path, gold_dir: Path, index: int = 0) -> list[Path]:
     """Write the DOCX and HTML renderings of one seed, and their gold; return the paths."""
     from render_html import render_html  # sibling helper module (corpus/ is on sys.path)
 
-    source = _decode(path.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
+    source = decode(path.read_bytes())[0].replace("\r\n", "\n").replace("\r", "\n")
     doc = parse_text(source, str(path))
-    gold = load_gold(path.stem, gold_dirs)
+    gold = load_gold(path.stem, gold_dir)
     g_doc = (gold or {}).get("doc") or {}
     title = g_doc.get("title") or (doc.blocks[0].text if doc.blocks else path.stem)
     issuer = g_doc.get("issuer") or "Sở Y tế"
@@ -363,33 +359,23 @@ def render_seed(path: Path, out: Path, gold_dirs: list[Path], index: int = 0) ->
         target.write_bytes(make())
         written.append(target)
         if gold is not None:
-            g = dict(gold)
-            g["file"] = name
-            gpath = out / "gold" / f"{path.stem}-{kind}.json"
-            gpath.parent.mkdir(parents=True, exist_ok=True)
-            gpath.write_text(json.dumps(g, ensure_ascii=False, indent=1), encoding="utf-8")
-            written.append(gpath)
+            written.append(write_rendering_gold(gold, name, out / "gold" / f"{path.stem}-{kind}.json"))
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--seeds", type=Path, default=None, help="seed .txt dir (default corpus/text, else shared seeds)")
+    ap.add_argument("--seeds", type=Path, default=ROOT / "corpus" / "text", help="seed .txt dir")
     ap.add_argument("--out", type=Path, default=ROOT / "corpus")
-    ap.add_argument("--gold", type=Path, default=None, help="seed gold dir (default OUT/gold, then shared gold)")
+    ap.add_argument("--gold", type=Path, default=None, help="seed gold dir (default OUT/gold)")
     args = ap.parse_args(argv)
-    seeds = args.seeds
-    if seeds is None:
-        seeds = ROOT / "corpus" / "text"
-        if not seed_files(seeds):
-            seeds = SHARED / "seeds"
-    gold_dirs = [args.gold] if args.gold else [args.out / "gold", SHARED / "gold"]
-    files = seed_files(seeds)
+    gold_dir = args.gold or args.out / "gold"
+    files = seed_files(args.seeds)
     if not files:
-        print(f"no seeds in {seeds}", file=sys.stderr)
+        print(f"no seeds in {args.seeds}", file=sys.stderr)
         return 1
     for i, path in enumerate(files):
-        for p in render_seed(path, args.out, gold_dirs, i):
+        for p in render_seed(path, args.out, gold_dir, i):
             print(f"{p.stat().st_size:>8}  {p}")
     return 0
 

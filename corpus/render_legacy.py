@@ -7,14 +7,15 @@ capitals, which these seeds do not hit in scored fields).
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
+from pathlib import Path
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
 from extractor.ingest.encodings import encode_legacy  # noqa: E402
+from render import load_gold, write_rendering_gold  # noqa: E402  (sibling module: corpus/ is on sys.path)
 
 SEEDS = {"tcvn3": ["000_13a313f26e079968", "002_337e30c1cff994e8"], "vni": ["001_ba6bf8c8c6accb18", "004_3c3cbfb97a6eb7de"]}
 
@@ -28,12 +29,8 @@ def main() -> None:
             name = f"{stem}-{enc}.txt"
             with open(os.path.join(HERE, "legacy", name), "wb") as f:
                 f.write(encode_legacy(text, enc))
-            with open(os.path.join(HERE, "gold", f"{stem}.json"), encoding="utf-8") as f:
-                gold = json.load(f)
-            gold["file"] = name
-            with open(os.path.join(HERE, "gold", f"{stem}-{enc}.json"), "w", encoding="utf-8") as f:
-                json.dump(gold, f, ensure_ascii=False, indent=2)
-                f.write("\n")
+            gold_dir = Path(HERE) / "gold"
+            write_rendering_gold(load_gold(stem, gold_dir), name, gold_dir / f"{stem}-{enc}.json")
             print("wrote", name)
 
 

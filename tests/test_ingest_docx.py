@@ -27,7 +27,7 @@ from extractor.ingest.text import parse_text
 from extractor.normalize import squash
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_SEEDS = Path("/work/shared/seeds")
+SEEDS = ROOT / "corpus" / "text"
 
 
 def _load_render():
@@ -256,11 +256,8 @@ def test_number_formats():
 
 # --- corpus renderings read back as the seed -------------------------------
 
-def _seed(stem: str) -> Path | None:
-    for d in (ROOT / "corpus" / "text", SHARED_SEEDS):
-        if (d / f"{stem}.txt").is_file():
-            return d / f"{stem}.txt"
-    return None
+def _seed(stem: str) -> Path:
+    return SEEDS / f"{stem}.txt"
 
 
 RENDERED = sorted((ROOT / "corpus" / "docx").glob("*-docx.docx"))
@@ -270,8 +267,6 @@ RENDERED = sorted((ROOT / "corpus" / "docx").glob("*-docx.docx"))
 @pytest.mark.parametrize("path", RENDERED, ids=lambda p: p.stem)
 def test_corpus_docx_reads_back_as_seed(path: Path):
     seed = _seed(path.stem.rsplit("-", 1)[0])
-    if seed is None:
-        pytest.skip("seed text not found")
     want_doc = parse_text(seed.read_text(encoding="utf-8"), str(seed))
     got_doc = read_docx(str(path))
     want = [squash(b.text) for b in want_doc.blocks if b.kind != "table"]
@@ -283,11 +278,9 @@ def test_corpus_docx_reads_back_as_seed(path: Path):
 
 def test_renderer_is_deterministic(tmp_path):
     seed = _seed("002_337e30c1cff994e8")
-    if seed is None:
-        pytest.skip("seed text not found")
-    gold_dirs = [ROOT / "corpus" / "gold", Path("/work/shared/gold")]
-    first = render.render_seed(seed, tmp_path / "a", gold_dirs)
-    second = render.render_seed(seed, tmp_path / "b", gold_dirs)
+    gold_dir = ROOT / "corpus" / "gold"
+    first = render.render_seed(seed, tmp_path / "a", gold_dir)
+    second = render.render_seed(seed, tmp_path / "b", gold_dir)
     assert [p.name for p in first] == [p.name for p in second]
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes(), a.name

@@ -11,7 +11,7 @@ from extractor.ingest.text import parse_text
 from extractor.normalize import squash
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_SEEDS = Path("/work/shared/seeds")
+SEEDS = ROOT / "corpus" / "text"
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 PAGE = """<!DOCTYPE html>
@@ -148,19 +148,14 @@ RENDERED = sorted((ROOT / "corpus" / "html").glob("*-html.html"))
 MOVED_TO_CHROME = {"Trang chủTin tứcThông tin chung", "Phản hồi", "Thông tin người gửi phản hồi", "Các tin khác"}
 
 
-def _seed(stem: str) -> Path | None:
-    for d in (ROOT / "corpus" / "text", SHARED_SEEDS):
-        if (d / f"{stem}.txt").is_file():
-            return d / f"{stem}.txt"
-    return None
+def _seed(stem: str) -> Path:
+    return SEEDS / f"{stem}.txt"
 
 
 @pytest.mark.skipif(not RENDERED, reason="no corpus renderings (run python corpus/render.py)")
 @pytest.mark.parametrize("path", RENDERED, ids=lambda p: p.stem)
 def test_corpus_html_reads_back_as_seed(path: Path):
     seed = _seed(path.stem.rsplit("-", 1)[0])
-    if seed is None:
-        pytest.skip("seed text not found")
     want_doc = parse_text(seed.read_text(encoding="utf-8"), str(seed))
     got_doc = read_html(path.read_bytes(), str(path))
     want = [squash(b.text) for b in want_doc.blocks if b.kind != "table"]
