@@ -60,7 +60,15 @@ class Citation:
     text: str
     issues: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
+    registry_title: str | None = None  # official title when the registry knows it
     prov: Provenance | None = None
+
+    @property
+    def key(self) -> str:
+        """The cited document's identity across plans: its code, else type, name and date."""
+        if self.code:
+            return self.code
+        return f"{self.doc_type or ''}|{self.name or ''}|{self.date or ''}"
 
 
 @dataclass
