@@ -10,6 +10,7 @@ Sở") are names too. This module finds such spans; `names.py` normalizes them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 # Head nouns, longest first. Capitalized heads need a name after them (or a
@@ -71,10 +72,11 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 def find_orgs(text: str, base: int = 0) -> list[OrgMention]:
     """All organization mentions in `text`, left to right, not overlapping."""
     toks = _tokens(text)
+    ltoks = [(t.lower(), a, b) for t, a, b in toks]  # lowered once: matching is per position
     out: list[OrgMention] = []
     i = 0
     while i < len(toks):
-        m = _match_at(toks, i, text)
+        m = _match_at(toks, i, text, ltoks)
         if m is None:
             i += 1
             continue
@@ -85,8 +87,15 @@ def find_orgs(text: str, base: int = 0) -> list[OrgMention]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.replace(",", " ,").split())
+
+
 def _match_words(toks, i, phrase: str) -> int | None:
-    words = phrase.replace(",", " ,").split()
+    words = _words(phrase)
+    if toks[i][0] != words[0] if i < len(toks) else True:
+        return None
     if i + len(words) > len(toks):
         return None
     for k, w in enumerate(words):
@@ -95,25 +104,25 @@ def _match_words(toks, i, phrase: str) -> int | None:
     return i + len(words)
 
 
-def _match_at(toks, i: int, text: str) -> tuple[int, bool] | None:
+def _match_at(toks, i: int, text: str, ltoks) -> tuple[int, bool] | None:
     tok = toks[i][0]
     low = tok.lower()
     if low in ("các", "những") and i + 1 < len(toks):
         for g in sorted(GROUP_HEADS, key=len, reverse=True):
-            j = _match_words([(t.lower(), a, b) for t, a, b in toks], i + 1, g)
+            j = _match_words(ltoks, i + 1, g)
             if j is not None:
-                return _tail(toks, j, group=True), True
+                return _tail(toks, j, True, ltoks), True
         return None
     if low in ("cơ", "đơn") and i + 1 < len(toks):  # "cơ quan báo chí của tỉnh"
         for g in ("cơ quan báo chí", "cơ quan thông tin đại chúng"):
             j = _match_words(toks, i, g)
             if j is not None:
-                return _tail(toks, j, group=True), True
+                return _tail(toks, j, True, ltoks), True
     if tok.islower() and low in ("trường", "trung", "phòng", "ban", "sở", "văn") and i + 1 < len(toks):
         for h in HEADS:  # "trường Cao đẳng nghề Lạng Sơn": a lower-case head before a name
-            j = _match_words([(t.lower(), a, b) for t, a, b in toks], i, h.lower())
+            j = _match_words(ltoks, i, h.lower())
             if j is not None and j < len(toks) and _is_cap(toks[j][0]) and not _starts_org(toks, j):
-                return _tail(toks, j, group=False), False
+                return _tail(toks, j, False, ltoks), False
         return None
     if not _is_cap(tok):
         return None
@@ -122,17 +131,17 @@ def _match_at(toks, i: int, text: str) -> tuple[int, bool] | None:
         if j is None:
             continue
         if h in ("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân") and j < len(toks) and toks[j][0].lower() == "các":
-            g = _match_at(toks, j, text)
+            g = _match_at(toks, j, text, ltoks)
             if g is not None:
                 return g[0], True
-        k = _tail(toks, j, group=False)
+        k = _tail(toks, j, False, ltoks)
         if k == j and " và " not in h and h not in ("Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Thành ủy", "Tỉnh ủy", "Huyện ủy"):
             return None  # "Sở" alone in prose is not a name unless relative ("thuộc Sở") — see names.py
         return k, False
     return None
 
 
-def _tail(toks, j: int, group: bool) -> int:
+def _tail(toks, j: int, group: bool, ltoks) -> int:
     """Extend a name after its head; return the index after its last token."""
     n = len(toks)
     lower_run = 0
@@ -156,7 +165,7 @@ def _tail(toks, j: int, group: bool) -> int:
             continue
         phrase_end = None
         for ph in NAME_PHRASES:
-            phrase_end = _match_words([(t.lower(), a, b) for t, a, b in toks], k, ph)
+            phrase_end = _match_words(ltoks, k, ph)
             if phrase_end is not None:
                 break
         if phrase_end is not None:

@@ -68,7 +68,7 @@ def sections_component(doc: Doc) -> Doc:
     for n, it in enumerate(items):
         b = src.blocks[it.block]
         nxt = src.blocks[items[n + 1].block].start if n + 1 < len(items) else src.blocks[h.body_end - 1].end if h.body_end else b.end
-        sec = Section(it.path, it.heading, it.labels, it.level, text=doc.text[b.start:max(nxt, b.end)].strip(),
+        sec = Section(it.path, it.heading, it.labels, it.level, text=doc._.source.text[b.start:max(nxt, b.end)].strip(),
                       prov=Provenance(src.path, b.start, b.end, b.page, b.ocr_conf))
         sp = _span(doc, b.start, b.end, "section", sec, "sections")
         if sp is not None:
@@ -82,9 +82,9 @@ def citations_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
     items = doc._.outline or []
     body_a = src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0
-    first_item = src.blocks[items[0].block].start if items else len(doc.text)
-    cands = find(doc.text)
-    resolved = resolve(doc.text, cands, h.ctx, h.info.code if h.info.number else None, (body_a, first_item), src.path)
+    first_item = src.blocks[items[0].block].start if items else len(doc._.source.text)
+    cands = find(doc._.source.text)
+    resolved = resolve(doc._.source.text, cands, h.ctx, h.info.code if h.info.number else None, (body_a, first_item), src.path)
     spans = []
     by_start = {c.start: c for c in cands}
     for r in resolved:
@@ -101,11 +101,11 @@ def citations_component(doc: Doc) -> Doc:
 @Language.component("kh_tasks")
 def tasks_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
-    drafts = tcth_tasks(src.blocks, doc._.outline or [], h.body_end, h.ctx, doc.text)
+    drafts = tcth_tasks(src.blocks, doc._.outline or [], h.body_end, h.ctx, doc._.source.text)
     start = h.appendix_start if h.appendix_start is not None else h.body_end
     for b in src.blocks[start:]:
         if b.kind == "table":
-            drafts += table_tasks(b, h.ctx, doc.text)
+            drafts += table_tasks(b, h.ctx, doc._.source.text)
     doc._.task_drafts = drafts
     spans = []
     for d in drafts:
@@ -123,7 +123,7 @@ def units_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
     body = (src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0,
             src.blocks[h.body_end - 1].end if h.body_end else 0)
-    units = collect_units(doc.text, body, h.ctx.issuer_text if hasattr(h.ctx, "issuer_text") else None, h.ctx,
+    units = collect_units(doc._.source.text, body, h.ctx.issuer_text if hasattr(h.ctx, "issuer_text") else None, h.ctx,
                           doc._.task_drafts or [], h.info.recipients, src.path)
     spans = []
     for u in units:
