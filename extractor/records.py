@@ -61,6 +61,7 @@ class Citation:
     issues: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     registry_title: str | None = None  # official title when the registry knows it
+    context: str | None = None  # the sentence around the first mention, for auditors
     prov: Provenance | None = None
 
     @property

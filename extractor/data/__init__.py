@@ -27,6 +27,8 @@ __all__ = [
     "issuer_codes",
     "abbreviations",
     "provinces",
+    "registry",
+    "read_registry",
 ]
 
 _SOURCE_RE = re.compile(r"^#\s*source:\s*(\S+)\s*=\s*(\S+)\s*(?:—\s*(.*))?$")
@@ -152,3 +154,37 @@ def provinces() -> list[dict]:
             }
         )
     return out
+
+
+_REGISTRY_COLUMNS = ("code", "doc_type", "number", "date", "issuer", "title", "source_url")
+
+
+def read_registry(path: str) -> dict[str, dict[str, str]]:
+    """A registry TSV (``#`` comments, header row, one central document a row), keyed by casefolded code."""
+    with open(path, encoding="utf-8") as f:
+        text = unicodedata.normalize("NFC", f.read())
+    header: tuple[str, ...] | None = None
+    out: dict[str, dict[str, str]] = {}
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = tuple(cells)
+            if header[: len(_REGISTRY_COLUMNS)] != _REGISTRY_COLUMNS:
+                raise ValueError(f"{path}: header {header!r}, expected {_REGISTRY_COLUMNS!r}")
+            continue
+        if len(cells) != len(header):
+            raise ValueError(f"{path}:{lineno}: {len(cells)} cells, header has {len(header)}")
+        row = dict(zip(header, cells))
+        out[row["code"].casefold()] = row
+    return out
+
+
+@lru_cache(maxsize=None)
+def registry() -> dict[str, dict[str, str]]:
+    """The registry of central documents (registry.tsv), keyed by casefolded code; {} until it ships."""
+    path = resources.files(__name__).joinpath("registry.tsv")
+    if not path.is_file():
+        return {}
+    return read_registry(str(path))

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from ..ingest.model import SourceDocument
 from ..records import Citation, Deadline, DocInfo, Provenance, Section, Task
 from .citations.check import check
+from .citations.registry import check_registry
 from .citations.find import find
 from .citations.resolve import resolve
 from .deadlines import find_deadlines
@@ -86,11 +87,13 @@ def citations_component(doc: Doc) -> Doc:
     cands = find(doc._.source.text)
     resolved = resolve(doc._.source.text, cands, h.ctx, h.info.code if h.info.number else None, (body_a, first_item), src.path)
     spans = []
-    by_start = {c.start: c for c in cands}
     for r in resolved:
-        c0 = by_start.get(r.spans[0][0])
-        named = r.cit.issuer if r.cit.text and " của " in r.cit.text or (r.cit.text and " do " in r.cit.text) else None
-        r.cit.issues = check(r.cit, named, c0.type_word if c0 else None, h.info.date)
+        r.cit.issues = check(r.cit, r.named_issuer, r.type_word, h.info.date)
+        check_registry(r.cit)
+        if r.cit.prov is not None:
+            b = next((b for b in src.blocks if b.start <= r.cit.prov.start < b.end), None)
+            if b is not None:
+                r.cit.prov.page, r.cit.prov.ocr_conf = b.page, b.ocr_conf
         sp = _span(doc, r.cit.prov.start, r.cit.prov.end, "citation", r.cit, "citations")
         if sp is not None:
             spans.append(sp)

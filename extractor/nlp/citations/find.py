@@ -22,10 +22,12 @@ TYPE_WORDS = {
 _TYPES = "|".join(sorted((re.escape(t) for t in TYPE_WORDS), key=len, reverse=True))
 _TYPE_RE = re.compile(rf"(?<![\w])(?P<type>{_TYPES})(?![\w])", re.I)
 
-# number/symbol; spaces and missing hyphens tolerated, repaired in resolve
+# number/symbol; spaces, missing hyphens and OCR-damaged digits tolerated, repaired in clean
+_NUM = r"(?:\d[\dOoIl]{0,4}|[OoIl]\d[\dOoIl]{0,3})[a-z]?"
+_YEAR = r"[12][\dOoIl]{3}"
 CODE = (
-    r"(?P<code>\d{1,5}[a-zA-Z]?\s*-\s*[A-ZĐ][A-Za-zĐđ]{0,4}\s*[/-]\s*[A-ZĐ][A-ZĐa-z]{0,8}"  # party: 02-NQ/TU
-    r"|\d{1,5}[a-zA-Z]?(?:\s*/\s*(?:19|20)\d\d)?\s*/\s*[A-ZĐ][A-ZĐa-z]*(?:\s*[-–&]\s*[A-ZĐ][A-ZĐa-z&]*)*(?:\s[A-ZĐ]{2,}(?![a-zà-ỹ]))?"
+    rf"(?P<code>{_NUM}\s*-\s*[A-ZĐ][A-Za-zĐđ]{{0,4}}\s*[/-]\s*[A-ZĐ][A-ZĐa-z]{{0,8}}(?![\w/])"  # party: 02-NQ/TU
+    rf"|{_NUM}(?:\s*/\s*{_YEAR})?\s*/\s*[A-ZĐ][A-ZĐa-z]*\d*(?:\s*[-–&]\s*[A-ZĐ][A-ZĐa-z&]*\d*)*(?:\s[A-ZĐ]{{2,}}(?![\wà-ỹ]))?"
     r"|\d{1,5}(?![/\d]))"  # short form: Quyết định số 765
 )
 _LEAD = re.compile(rf"\s*(?:số|Số)?\s*:?\s*{CODE}")
@@ -33,7 +35,12 @@ DATE = re.compile(
     r"(?:ngày|Ngày)?\s*(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]|\s+tháng\s+(?P<m2>\d{1,2})\s+năm)\s*(?P<y>(?:19|20)\d\d)"
 )
 _NEXT_CODE = re.compile(rf"\s*(?:,|và|hoặc)\s*(?:số\s*)?{CODE}")
-_LAW_NAME = re.compile(r"(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>[A-ZĐ][^,;.()\n]{2,80}?)\s+(?:(?:ngày|năm)\s)")
+_LAW_NAME = re.compile(
+    r"(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>[A-ZĐ][^,;.()\n]{2,80}?)"
+    r"(?=\s+(?:ngày\s|năm\s(?:19|20)\d\d|số\s*\d))"
+)
+_LAW_TAIL = re.compile(rf"\s+số\s*{CODE}|\s+năm\s+(?P<year>(?:19|20)\d\d)(?![/\d])")
+_BACK_REF = re.compile(r"\s+(?:nêu trên|trên|đã nêu|nói trên)(?![\w])")
 
 
 @dataclass
@@ -47,25 +54,35 @@ class Candidate:
     issuer_span: tuple[int, int] | None = None
     name: str | None = None
     in_list: bool = False
+    short: bool = False  # number only: points back to a full citation
+    back_ref: bool = False  # "Kế hoạch nêu trên"
 
 
 def find(text: str) -> list[Candidate]:
-    """All citation candidates in `text`, with offsets into it."""
+    """All citation candidates in `text`, with offsets into it.
+
+    Short forms ("Quyết định số 765", "Nghị định 61") and back references
+    ("Kế hoạch nêu trên") are candidates too; resolve keeps those that point
+    back to a full citation.
+    """
     out: list[Candidate] = []
     for m in _TYPE_RE.finditer(text):
         tw = m.group("type")
+        law = _LAW_NAME.match(text, m.start()) if tw[0].isupper() and tw in ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp") else None
+        if law:
+            out.extend(_law(text, law))
+            continue
         cm = _LEAD.match(text, m.end())
         if not cm:
-            law = _LAW_NAME.match(text, m.start())
-            if law and tw[0].isupper():
-                c = Candidate(law.group("type"), None, m.start(), law.end("name"), name=f"{law.group('type')} {law.group('name').strip()}")
-                _attach_dates(text, c)
-                if c.dates:
-                    out.append(c)
+            br = _BACK_REF.match(text, m.end())
+            if br and tw[0].isupper():
+                out.append(Candidate(tw, None, m.start(), br.end(), back_ref=True))
             continue
         if "/" not in cm.group("code") and "-" not in cm.group("code"):
-            if not (tw[0].isupper() and "số" in cm.group(0)):
+            if not tw[0].isupper():
                 continue  # "báo cáo 6 tháng": a number, not a short form
+            out.append(Candidate(tw, cm.group("code"), m.start(), cm.end("code"), short=True))
+            continue
         c = Candidate(tw, cm.group("code"), m.start(), cm.end("code"))
         _attach_dates(text, c)
         out.append(c)
@@ -79,6 +96,20 @@ def find(text: str) -> list[Candidate]:
             out.append(n)
             pos = n.end
     return out
+
+
+def _law(text: str, law: re.Match) -> list[Candidate]:
+    """A law or code by name: "Luật Ngân sách nhà nước ngày 25/6/2015", "… số 83/2015/QH13", "… năm 2015"."""
+    name = f"{law.group('type')} {law.group('name').strip()}"
+    c = Candidate(law.group("type"), None, law.start(), law.end("name"), name=name)
+    tail = _LAW_TAIL.match(text, c.end)
+    if tail and tail.group("code"):
+        c.code_raw, c.end = tail.group("code"), tail.end("code")
+    _attach_dates(text, c)
+    if not c.dates and tail and tail.group("year"):
+        c.dates.append((tail.group("year"), "", ""))
+        c.end = max(c.end, tail.end())
+    return [c] if c.dates or c.code_raw else []
 
 
 _DATE_AT = re.compile(r"\s*,?\s*(?:ngày|Ngày)\s*" + DATE.pattern.replace("(?:ngày|Ngày)?\\s*", "", 1))

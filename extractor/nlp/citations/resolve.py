@@ -13,38 +13,33 @@ from dataclasses import dataclass, field
 from ...records import Citation, Provenance
 from ..names import PlanContext, normalize_name
 from ..orgs import find_orgs
+from .clean import repair_code, type_codes
 from .find import TYPE_WORDS, Candidate
 
-# type parts of a symbol, longest first, for repairing "749/QĐTTg"
-TYPE_CODES = sorted(set(TYPE_WORDS.values()) - {"CV", "L"} | {"TTLT", "QĐi", "HD"}, key=len, reverse=True)
-_BASIS_CUE = re.compile(r"(?:theo tinh thần|căn cứ|căn cứ vào|thực hiện|triển khai)\s*(?:các\s+)?$", re.I)
+_BASIS_CUE = re.compile(r"(?:theo tinh thần|căn cứ(?: vào)?)\s*(?:các\s+)?$", re.I)
+_HEAD_CUE = re.compile(r"(?:căn cứ(?: vào)?|thực hiện|triển khai(?: thực hiện)?|theo tinh thần|theo)(?![\w])", re.I)
 _ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|do)\s+")
+_BULLET = re.compile(r"\s*(?:[-+•*–]|\d+(?:\.\d+)*\.?|[a-zđ]\)|[IVX]+\.)?\s*")
+_SENT_END = re.compile(r"\n|\t|\.(?=\s+[A-ZĐÀ-Ỹ\-+•]|\s*$)")
+_ALIAS = re.compile(r"(?:viết tắt là|gọi tắt là|gọi là)\s*$", re.I)
 
 
 @dataclass
 class Resolved:
     cit: Citation
-    spans: list[tuple[int, int]] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # every mention, first one first
     raw_codes: list[str] = field(default_factory=list)
+    type_word: str | None = None  # the type named in words at the first mention
+    named_issuer: str | None = None  # the issuer the text names ("của UBND tỉnh"), if any
+    back_refs: list[tuple[int, int]] = field(default_factory=list)  # "Kế hoạch nêu trên"
 
 
 def normalize_code(raw: str) -> tuple[str, bool]:
     """(normalized số/ký hiệu, whether the written form was malformed)."""
-    s = re.sub(r"\s*([/–-])\s*", lambda m: "-" if m.group(1) == "–" else m.group(1), raw.strip())
-    malformed = bool(re.search(r"\w\s+\w", s))
-    s = re.sub(r"\s+", "", s)
-    m = re.fullmatch(r"(\d+[a-zA-Z]?)-([A-Za-zĐđ]+)[/-]([A-ZĐ][A-ZĐa-z]*)", s)
-    if m:  # party: 16-NQ-TU → 16-NQ/TU
-        fixed = f"{m.group(1)}-{m.group(2)}/{m.group(3)}"
-        return fixed, malformed or fixed != s
-    parts = s.split("/")
-    last = parts[-1]
-    if len(parts) >= 2 and "-" not in last:
-        for t in TYPE_CODES:
-            if last.startswith(t) and len(last) > len(t) and last[len(t)].isupper():
-                parts[-1] = f"{t}-{last[len(t):]}"
-                return "/".join(parts), True
-    return s, malformed
+    fixed = repair_code(raw)
+    if fixed is not None:
+        return fixed
+    return re.sub(r"\s+", "", re.sub(r"\s*([/-])\s*", r"\1", raw.strip())), False
 
 
 def code_parts(code: str) -> tuple[str | None, str | None, str | None]:
@@ -57,19 +52,54 @@ def code_parts(code: str) -> tuple[str | None, str | None, str | None]:
     last = parts[-1] if len(parts) > 1 else ""
     if "-" in last:
         t, _, iss = last.partition("-")
-        if t in TYPE_CODES or t in ("QĐ", "NĐ"):
+        if t in type_codes():
             return num, t, iss
         return num, None, last
     return num, None, last or None
 
 
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or table cell, or line) around text[start:end]."""
+    a = 0
+    for m in _SENT_END.finditer(text, max(0, start - 600), start):
+        a = m.end()
+    m = _SENT_END.search(text, end)
+    b = m.end() if m else len(text)
+    return a, b
+
+
+def relation(text: str, start: int, preamble: tuple[int, int], earlier: list[tuple[int, int]]) -> str:
+    """`basis` in the preamble, after "căn cứ"/"theo tinh thần", or under a cue heading the sentence.
+
+    A cue heads its sentence ("Thực hiện Quyết định số …; Kế hoạch số …, Sở …"):
+    the citations it governs follow it with nothing but other citations and
+    separators in between; "… kết quả thực hiện Kế hoạch số …" is a mention.
+    """
+    if preamble[0] <= start < preamble[1]:
+        return "basis"
+    if _BASIS_CUE.search(text[max(0, start - 40):start]):
+        return "basis"
+    a, _ = sentence_bounds(text, start, start)
+    lead = _BULLET.match(text, a)
+    cue = _HEAD_CUE.match(text, lead.end())
+    if not cue or cue.end() > start:
+        return "mention"
+    gap = list(text[cue.end():start])
+    for s, e in earlier:  # earlier citations in the chain are not part of the gap
+        for i in range(max(s, cue.end()), min(e, start)):
+            gap[i - cue.end()] = " "
+    rest = "".join(gap)
+    return "mention" if re.search(r",\s+(?!và\b|các\b|[A-ZĐ])|\.\s", rest) else "basis"
+
+
 def resolve(text: str, cands: list[Candidate], ctx: PlanContext, own_code: str | None,
             preamble: tuple[int, int], file: str) -> list[Resolved]:
     by_key: dict[str, Resolved] = {}
-    shorts: list[Candidate] = []
+    full_spans: list[tuple[int, int]] = []
+    later: list[Candidate] = []
     for c in cands:
-        if c.code_raw and "/" not in c.code_raw and "-" not in c.code_raw:
-            shorts.append(c)
+        if c.short or c.back_ref:
+            later.append(c)
             continue
         if c.code_raw:
             code, malformed = normalize_code(c.code_raw)
@@ -79,21 +109,26 @@ def resolve(text: str, cands: list[Candidate], ctx: PlanContext, own_code: str |
         if own_code and code and code.casefold() == own_code.casefold():
             continue
         num, tpart, ipart = code_parts(code) if code else (None, None, None)
-        basis = preamble[0] <= c.start < preamble[1] or bool(_BASIS_CUE.search(text[max(0, c.start - 40):c.start]))
+        rel = relation(text, c.start, preamble, full_spans)
         r = by_key.get(key)
         if r is None:
-            issuer, end = _issuer(text, c, ipart, ctx)
+            issuer, end, named = _issuer(text, c, ipart, ctx)
             dates = [_iso(*d) for d in c.dates]
+            a, b = sentence_bounds(text, c.start, end)
             cit = Citation(
                 doc_type=tpart or TYPE_WORDS.get(_type_key(c.type_word)),
                 number=num, code=code, date=dates[0] if dates else None, issuer=issuer,
-                name=c.name, relation="basis" if basis else "mention", mentions=0,
+                name=c.name, relation=rel, mentions=0,
                 text=text[c.start:end].strip(), issues=["malformed_code"] if malformed else [],
                 dates=dates, prov=Provenance(file, c.start, end),
+                context=re.sub(r"\s+", " ", text[a:b]).strip(" -+•\t")[:500] or None,
             )
-            r = by_key[key] = Resolved(cit)
-        elif basis:
-            r.cit.relation = "basis"
+            r = by_key[key] = Resolved(cit, type_word=c.type_word, named_issuer=named)
+            full_spans.append((c.start, end))
+        else:
+            full_spans.append((c.start, c.end))
+            if rel == "basis":
+                r.cit.relation = "basis"
         r.cit.mentions += 1
         r.spans.append((c.start, c.end))
         if c.code_raw:
@@ -102,14 +137,31 @@ def resolve(text: str, cands: list[Candidate], ctx: PlanContext, own_code: str |
             iso = _iso(*d)
             if iso not in r.cit.dates:
                 r.cit.dates.append(iso)
-    for s in shorts:  # "Quyết định số 765" after the full form
-        tcode = TYPE_WORDS.get(_type_key(s.type_word))
-        for r in by_key.values():
-            if r.cit.number and r.cit.number.lstrip("0") == s.code_raw.lstrip("0") and r.cit.doc_type == tcode and r.spans[0][0] < s.start:
-                r.cit.mentions += 1
-                r.spans.append((s.start, s.end))
-                break
+    for s in later:
+        _point_back(text, s, list(by_key.values()))
     return list(by_key.values())
+
+
+def _point_back(text: str, s: Candidate, found: list[Resolved]) -> None:
+    """A short form or back reference counts for the latest full citation of that type before it."""
+    tcode = TYPE_WORDS.get(_type_key(s.type_word))
+    best = None
+    for r in found:
+        if r.cit.doc_type != tcode or r.spans[0][0] >= s.start:
+            continue
+        if s.short and not (r.cit.number and r.cit.number.lstrip("0") == s.code_raw.lstrip("0")):
+            continue
+        if best is None or r.spans[0][0] > best.spans[0][0]:
+            best = r
+    if best is None:
+        return
+    if s.back_ref:
+        best.back_refs.append((s.start, s.end))
+    elif not _ALIAS.search(text[max(0, s.start - 20):s.start]):  # the alias names the first mention
+        best.cit.mentions += 1
+        best.spans.append((s.start, s.end))
+    else:
+        best.back_refs.append((s.start, s.end))
 
 
 def _type_key(word: str) -> str:
@@ -120,17 +172,31 @@ def _type_key(word: str) -> str:
 
 
 def _iso(y: str, m: str, d: str) -> str:
+    """ISO date with what is known: `2015` for "năm 2015"."""
+    if not m:
+        return f"{int(y):04d}"
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
-def _issuer(text: str, c: Candidate, ipart: str | None, ctx: PlanContext) -> tuple[str | None, int]:
+_CLAUSE_END = re.compile(r"[\n\t;()]|[.,](?:\s|$)")
+
+
+def _issuer(text: str, c: Candidate, ipart: str | None, ctx: PlanContext) -> tuple[str | None, int, str | None]:
+    """(issuer, end of the citation text, the issuer as the text names it or None).
+
+    The named body is looked for only up to the end of the clause, so a name
+    never runs into the next paragraph or the next citation.
+    """
     m = _ISSUER_LEAD.match(text, c.end)
     if m:
-        orgs = find_orgs(text[m.end():m.end() + 120], base=m.end())
+        stop = _CLAUSE_END.search(text, m.end(), m.end() + 160)
+        window = text[m.end():stop.start() if stop else m.end() + 160]
+        orgs = find_orgs(window, base=m.end())
         if orgs and orgs[0].start == m.end():
             o = orgs[0]
-            return normalize_name(o.text, ctx, text), o.end
-    return (issuer_from_code(ipart, ctx) if ipart else None), c.end
+            name = normalize_name(o.text, ctx, text)
+            return name, o.end, name
+    return (issuer_from_code(ipart, ctx) if ipart else None), c.end, None
 
 
 def issuer_from_code(ipart: str, ctx: PlanContext) -> str | None:

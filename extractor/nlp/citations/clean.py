@@ -1,0 +1,121 @@
+"""Repair số/ký hiệu tokens damaged by typing or OCR, only where the repair is unambiguous.
+
+Scans and hurried typing damage symbols in a few regular ways: `0`/`O` and
+`1`/`l`/`I` swapped in the number, `D` for `Đ` in the type part (`QD`, `ND`),
+lost hyphens (`749/QĐTTg`), hyphens for slashes in party symbols
+(`16-NQ-TU`) and stray spaces (`05/KH-SLĐT BXH`). A repair is kept only when
+exactly one reading has a type part and an issuer head that the data tables
+(doc_types.tsv, issuer_codes.tsv) know; otherwise the token is left as written.
+Any repair means the code as written was not valid: `malformed_code`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_DIGITISH = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+
+
+@lru_cache(maxsize=1)
+def type_codes() -> tuple[str, ...]:
+    """Type parts of a symbol, longest first (so `TTLT` is tried before `TT`)."""
+    try:
+        from ...data import doc_type_entries
+
+        codes = {r["code"] for r in doc_type_entries()}
+    except Exception:  # data tables missing: the codes of SCHEMA §7
+        codes = set()
+    codes |= {"HP", "BL", "PL", "NQ", "NĐ", "QĐ", "CT", "TT", "TTLT", "QC", "QyĐ", "TB", "HD", "CTr", "KH",
+              "PA", "ĐA", "DA", "BC", "TTr", "CĐ", "VBHN", "KL", "QĐi"}
+    return tuple(sorted(codes, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def issuer_heads() -> frozenset[str]:
+    try:
+        from ...data import issuer_codes
+
+        return frozenset(issuer_codes())
+    except Exception:
+        return frozenset()
+
+
+def known_issuer(part: str) -> bool:
+    """An issuer part whose head is in the table, or shaped like one (QH14, UBTVQH13, Sở codes)."""
+    head = re.split(r"[-&]", part)[0]
+    head = re.sub(r"\d+$", "", head)
+    return head in issuer_heads() or bool(re.fullmatch(r"S[A-ZĐ][A-ZĐa-z]{1,8}", head))
+
+
+def _fix_digits(tok: str) -> str | None:
+    """`2O19` → `2019`, `l2` → `12`; None when it is not a damaged number."""
+    if not tok or not any(ch.isdigit() for ch in tok):
+        return None
+    fixed = tok.translate(_DIGITISH)
+    return fixed if re.fullmatch(r"\d+[a-z]?", fixed) else None
+
+
+def _split_type(part: str) -> list[tuple[str, str]]:
+    """Readings of `QĐ-TTg`/`QĐTTg`/`QD-TTg` as (type, issuer) with the type known.
+
+    A type written exactly wins; `D` is read as `Đ` only when no exact reading exists.
+    """
+    exact: list[tuple[str, str]] = []
+    d_read: list[tuple[str, str]] = []
+    if "-" in part:
+        t, _, iss = part.partition("-")
+        if t in type_codes():
+            exact.append((t, iss))
+        elif t.replace("D", "Đ") in type_codes():
+            d_read.append((t.replace("D", "Đ"), iss))
+        return exact or d_read
+    for t in type_codes():
+        for written, bucket in ((t, exact), (t.replace("Đ", "D"), d_read)):
+            if part.startswith(written) and len(part) > len(written) and part[len(written)].isupper():
+                if (t, part[len(written):]) not in bucket:
+                    bucket.append((t, part[len(written):]))
+    return exact or d_read
+
+
+def repair_code(raw: str) -> tuple[str, bool] | None:
+    """(normalized code, whether the written form was damaged), or None if no valid reading.
+
+    Normalization (SCHEMA §3): no spaces inside, one `-` between parts,
+    party symbols as `NUMBER-TYPE/ISSUER`.
+    """
+    s = re.sub(r"\s*([/–-])\s*", lambda m: "-" if m.group(1) == "–" else m.group(1), raw.strip())
+    damaged = bool(re.search(r"\w\s+\w", s))
+    s = re.sub(r"\s+", "", s)
+    m = re.fullmatch(r"([0-9OoIl|]+[a-z]?)-([A-Za-zĐđ]+)[/-]([A-ZĐ][A-ZĐa-z0-9]*)", s)
+    if m:  # party: 02-NQ/TU, 16-NQ-TU
+        num = _fix_digits(m.group(1))
+        typ = m.group(2) if m.group(2) in type_codes() else m.group(2).replace("D", "Đ")
+        if num is None or typ not in type_codes():
+            return None
+        fixed = f"{num}-{typ}/{m.group(3)}"
+        return fixed, damaged or fixed != s
+    parts = s.split("/")
+    if len(parts) < 2 or len(parts) > 3:
+        return None
+    num = _fix_digits(parts[0])
+    if num is None:
+        return None
+    year = None
+    if len(parts) == 3:
+        year = _fix_digits(parts[1])
+        if year is None or not re.fullmatch(r"(19|20)\d\d", year):
+            return None
+    last = parts[-1]
+    readings = []
+    if "-" not in last and (known_issuer(last) or re.fullmatch(r"(QH|UBTVQH)\d*", last)):
+        readings.append(last)  # law 91/2015/QH13, letter 123/UBND
+    for t, iss in _split_type(last):
+        if known_issuer(iss) or "-" in last and t == last.partition("-")[0]:
+            readings.append(f"{t}-{iss}")
+    if not readings and "-" in last and not _split_type(last):
+        readings.append(last)  # official letter 5104/BTTTT-PTTH&TTĐT: issuer, then unit
+    readings = list(dict.fromkeys(readings))
+    if len(readings) != 1:
+        return None
+    fixed = "/".join([num] + ([year] if year else []) + [readings[0]])
+    return fixed, damaged or fixed != s
