@@ -27,7 +27,7 @@ def check(c: Citation, named_issuer: str | None, type_word: str | None, plan_dat
         if m and m.group(1) != c.date[:4]:
             issues.append("year_mismatch")
     for d in c.dates:
-        if not _valid(d) or (plan_date and len(plan_date) == 10 and d > plan_date):
+        if not _valid(d) or (plan_date and d[:len(plan_date)] > plan_date[:len(d)]):
             issues.append("invalid_date")
             break
     if c.code:
@@ -49,6 +49,8 @@ def _key(w: str) -> str:
 
 
 def _valid(iso: str) -> bool:
+    if re.fullmatch(r"(19|20)\d\d(-(0[1-9]|1[0-2]))?", iso):  # only the year (and month) given
+        return True
     try:
         dt.date.fromisoformat(iso)
         return True

@@ -36,7 +36,7 @@ DATE = re.compile(
 )
 _NEXT_CODE = re.compile(rf"\s*(?:,|và|hoặc)\s*(?:số\s*)?{CODE}")
 _LAW_NAME = re.compile(
-    r"(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>[A-ZĐ][^,;.()\n]{2,80}?)"
+    r"(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>[A-ZĐ](?:[^,;.()\n]|,\s(?=[a-zà-ỹđ]))+?)"
     r"(?=\s+(?:ngày\s|năm\s(?:19|20)\d\d|số\s*\d))"
 )
 _LAW_TAIL = re.compile(rf"\s+số\s*{CODE}|\s+năm\s+(?P<year>(?:19|20)\d\d)(?![/\d])")
@@ -101,6 +101,8 @@ def find(text: str) -> list[Candidate]:
 def _law(text: str, law: re.Match) -> list[Candidate]:
     """A law or code by name: "Luật Ngân sách nhà nước ngày 25/6/2015", "… số 83/2015/QH13", "… năm 2015"."""
     name = f"{law.group('type')} {law.group('name').strip()}"
+    if len(name) > 120:
+        return []
     c = Candidate(law.group("type"), None, law.start(), law.end("name"), name=name)
     tail = _LAW_TAIL.match(text, c.end)
     if tail and tail.group("code"):

@@ -18,10 +18,11 @@ from .find import TYPE_WORDS, Candidate
 
 _BASIS_CUE = re.compile(r"(?:theo tinh thần|căn cứ(?: vào)?)\s*(?:các\s+)?$", re.I)
 _HEAD_CUE = re.compile(r"(?:căn cứ(?: vào)?|thực hiện|triển khai(?: thực hiện)?|theo tinh thần|theo)(?![\w])", re.I)
+# "Theo đề nghị của Giám đốc Sở … tại Tờ trình số …": the proposal a decision rests on
+_PROPOSAL = re.compile(r"theo đề nghị của\s+(?P<org>[^.;\n]{3,160}?)\s+(?:tại|theo)\s+$", re.I)
 _ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|do)\s+")
 _BULLET = re.compile(r"\s*(?:[-+•*–]|\d+(?:\.\d+)*\.?|[a-zđ]\)|[IVX]+\.)?\s*")
 _SENT_END = re.compile(r"\n|\t|\.(?=\s+[A-ZĐÀ-Ỹ\-+•]|\s*$)")
-_ALIAS = re.compile(r"(?:viết tắt là|gọi tắt là|gọi là)\s*$", re.I)
 
 
 @dataclass
@@ -77,7 +78,7 @@ def relation(text: str, start: int, preamble: tuple[int, int], earlier: list[tup
     """
     if preamble[0] <= start < preamble[1]:
         return "basis"
-    if _BASIS_CUE.search(text[max(0, start - 40):start]):
+    if _BASIS_CUE.search(text[max(0, start - 40):start]) or _PROPOSAL.search(text[max(0, start - 200):start]):
         return "basis"
     a, _ = sentence_bounds(text, start, start)
     lead = _BULLET.match(text, a)
@@ -88,20 +89,28 @@ def relation(text: str, start: int, preamble: tuple[int, int], earlier: list[tup
     for s, e in earlier:  # earlier citations in the chain are not part of the gap
         for i in range(max(s, cue.end()), min(e, start)):
             gap[i - cue.end()] = " "
-    rest = "".join(gap)
-    return "mention" if re.search(r",\s+(?!và\b|các\b|[A-ZĐ])|\.\s", rest) else "basis"
+    rest = _TITLE_TAIL.sub(" ", "".join(gap))
+    return "basis" if _CHAIN_GLUE.fullmatch(rest) else "mention"
+
+
+_TITLE_TAIL = re.compile(r"(?<![\w])(?:về|V/v|ban hành|phê duyệt|triển khai)(?![\w])[^;]*")
+_CHAIN_GLUE = re.compile(r"[\s,;:]*(?:(?:và|các|cùng|hoặc|số)(?![\w])[\s,;:]*)*")
 
 
 def resolve(text: str, cands: list[Candidate], ctx: PlanContext, own_code: str | None,
             preamble: tuple[int, int], file: str) -> list[Resolved]:
     by_key: dict[str, Resolved] = {}
     full_spans: list[tuple[int, int]] = []
+    law_keys: dict[str, str] = {}
     later: list[Candidate] = []
     for c in cands:
         if c.short or c.back_ref:
             later.append(c)
             continue
-        if c.code_raw:
+        if c.name and _law_key(c.name) in law_keys:  # the same law again, by name
+            key = law_keys[_law_key(c.name)]
+            code, malformed = (normalize_code(c.code_raw) if c.code_raw else (None, False))
+        elif c.code_raw:
             code, malformed = normalize_code(c.code_raw)
             key = code.casefold()
         else:
@@ -111,8 +120,12 @@ def resolve(text: str, cands: list[Candidate], ctx: PlanContext, own_code: str |
         num, tpart, ipart = code_parts(code) if code else (None, None, None)
         rel = relation(text, c.start, preamble, full_spans)
         r = by_key.get(key)
+        if c.name:
+            law_keys.setdefault(_law_key(c.name), key)
         if r is None:
             issuer, end, named = _issuer(text, c, ipart, ctx)
+            if issuer is None and c.name:  # laws and codes are passed by the National Assembly
+                issuer = _LAWMAKER.get(c.type_word)
             dates = [_iso(*d) for d in c.dates]
             a, b = sentence_bounds(text, c.start, end)
             cit = Citation(
@@ -131,18 +144,39 @@ def resolve(text: str, cands: list[Candidate], ctx: PlanContext, own_code: str |
                 r.cit.relation = "basis"
         r.cit.mentions += 1
         r.spans.append((c.start, c.end))
+        if code and not r.cit.code:  # a law named first, its number given later
+            r.cit.code, r.cit.number = code, code_parts(code)[0]
         if c.code_raw:
             r.raw_codes.append(c.code_raw)
         for d in c.dates:
             iso = _iso(*d)
             if iso not in r.cit.dates:
                 r.cit.dates.append(iso)
+        if r.cit.date is None and r.cit.dates:  # first named without its date
+            r.cit.date = r.cit.dates[0]
+    _law_mentions(text, [r for r in by_key.values() if r.cit.name])
     for s in later:
-        _point_back(text, s, list(by_key.values()))
+        hit = _point_back(text, s, list(by_key.values()))
+        if hit is not None and s.short and relation(text, s.start, preamble, full_spans) == "basis":
+            hit.cit.relation = "basis"  # "Thực hiện Nghị định 61, …": grounds by its short name
     return list(by_key.values())
 
 
-def _point_back(text: str, s: Candidate, found: list[Resolved]) -> None:
+def _law_mentions(text: str, laws: list[Resolved]) -> None:
+    """A law is mentioned again whenever its name recurs ("… quy định của Luật Phòng, chống thiên tai")."""
+    for r in laws:
+        pat = re.compile(r"\s+".join(re.escape(w) for w in r.cit.name.split()) + r"(?![\w])")
+        for m in pat.finditer(text, r.spans[0][1]):
+            if not any(a <= m.start() < b for a, b in r.spans):
+                r.cit.mentions += 1
+                r.spans.append((m.start(), m.end()))
+
+
+def _law_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name).casefold()
+
+
+def _point_back(text: str, s: Candidate, found: list[Resolved]) -> Resolved | None:
     """A short form or back reference counts for the latest full citation of that type before it."""
     tcode = TYPE_WORDS.get(_type_key(s.type_word))
     best = None
@@ -154,14 +188,13 @@ def _point_back(text: str, s: Candidate, found: list[Resolved]) -> None:
         if best is None or r.spans[0][0] > best.spans[0][0]:
             best = r
     if best is None:
-        return
+        return None
     if s.back_ref:
         best.back_refs.append((s.start, s.end))
-    elif not _ALIAS.search(text[max(0, s.start - 20):s.start]):  # the alias names the first mention
+    else:  # "(sau đây viết tắt là Quyết định số 765)" refers to it by number too
         best.cit.mentions += 1
         best.spans.append((s.start, s.end))
-    else:
-        best.back_refs.append((s.start, s.end))
+    return best
 
 
 def _type_key(word: str) -> str:
@@ -178,6 +211,7 @@ def _iso(y: str, m: str, d: str) -> str:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
+_LAWMAKER = {"Luật": "Quốc hội", "Bộ luật": "Quốc hội", "Hiến pháp": "Quốc hội", "Pháp lệnh": "Ủy ban Thường vụ Quốc hội"}
 _CLAUSE_END = re.compile(r"[\n\t;()]|[.,](?:\s|$)")
 
 
@@ -196,6 +230,12 @@ def _issuer(text: str, c: Candidate, ipart: str | None, ctx: PlanContext) -> tup
             o = orgs[0]
             name = normalize_name(o.text, ctx, text)
             return name, o.end, name
+    p = _PROPOSAL.search(text, max(0, c.start - 200), c.start)
+    if p:  # the body that proposes is the one that wrote the Tờ trình
+        orgs = find_orgs(p.group("org"), base=p.start("org"))
+        if orgs:
+            name = normalize_name(orgs[-1].text, ctx, text)
+            return name, c.end, name
     return (issuer_from_code(ipart, ctx) if ipart else None), c.end, None
 
 
