@@ -40,6 +40,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.out:
         os.makedirs(args.out, exist_ok=True)
     for path in files:
+        if args.format == "html":
+            ok += _extract_html(path, args.out)
+            continue
         try:
             rec = extract(path)
         except ExtractError as e:
@@ -53,6 +56,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             print(json.dumps(data, ensure_ascii=False))
     return 0 if ok or not files else 2
+
+
+def _extract_html(path: str, out: str | None) -> int:
+    """The plan text with its citations marked: OUT/<name>.html, or stdout."""
+    from .nlp.citations.highlight import highlight_file
+
+    try:
+        page = highlight_file(path)
+    except ExtractError as e:
+        print(f"error: {e.path}: {e.stage}: {e.reason}", file=sys.stderr)
+        return 0
+    if out:
+        _write_atomic(os.path.join(out, os.path.splitext(os.path.basename(path))[0] + ".html"), page)
+    else:
+        sys.stdout.write(page)
+    return 1
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -80,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = ap.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("extract", help="print one plan record per file")
     p.add_argument("files", nargs="+")
-    p.add_argument("--format", choices=["json"], default="json")
+    p.add_argument("--format", choices=["json", "html"], default="json", help="html: the text with citations marked")
     p.add_argument("--out", help="write DIR/<name>.json per input instead of JSON Lines on stdout")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("run", help="extract a corpus into tables")
@@ -93,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--show-misses", action="store_true")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
+    from .cli_citations import add_parser as add_citations
+
+    add_citations(sub)
     args = ap.parse_args(argv)
     return args.func(args)
 

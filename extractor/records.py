@@ -6,8 +6,12 @@ provenance under `"prov"`, which the scorer ignores.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+# issuer parts of symbols that every province, district or commune uses alike
+_LOCAL_CODE = re.compile(r"[/-](?:UBND|HĐND|TU|HU|ĐU|TĐ|BCĐ|S[A-ZĐ][A-Za-zĐ]*)(?:[-&]|$)")
 
 
 @dataclass
@@ -66,8 +70,14 @@ class Citation:
 
     @property
     def key(self) -> str:
-        """The cited document's identity across plans: its code, else type, name and date."""
+        """The cited document's identity across plans: its code, else type, name and date.
+
+        Local symbols (…/QĐ-UBND, …-NQ/TU, …/KH-SYT) repeat in every province,
+        so their key also names the issuer.
+        """
         if self.code:
+            if self.issuer and _LOCAL_CODE.search(self.code):
+                return f"{self.code}|{self.issuer}"
             return self.code
         return f"{self.doc_type or ''}|{self.name or ''}|{self.date or ''}"
 

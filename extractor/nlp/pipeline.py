@@ -87,6 +87,8 @@ def citations_component(doc: Doc) -> Doc:
     cands = find(doc._.source.text)
     resolved = resolve(doc._.source.text, cands, h.ctx, h.info.code if h.info.number else None, (body_a, first_item), src.path)
     spans = []
+    if doc._.records is None:
+        doc._.records = {}
     for r in resolved:
         r.cit.issues = check(r.cit, r.named_issuer, r.type_word, h.info.date)
         check_registry(r.cit)
@@ -94,6 +96,7 @@ def citations_component(doc: Doc) -> Doc:
             b = next((b for b in src.blocks if b.start <= r.cit.prov.start < b.end), None)
             if b is not None:
                 r.cit.prov.page, r.cit.prov.ocr_conf = b.page, b.ocr_conf
+        doc._.records.setdefault("citation_mentions", []).append((r.cit, r.spans, r.back_refs))  # for highlighting
         sp = _span(doc, r.cit.prov.start, r.cit.prov.end, "citation", r.cit, "citations")
         if sp is not None:
             spans.append(sp)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...normalize import fold, strip_accents
+from ...normalize import fold
 from ...records import Citation
 from .resolve import code_parts
 from .find import TYPE_WORDS
@@ -59,14 +59,25 @@ def _valid(iso: str) -> bool:
 
 
 def _mismatch(ipart: str, named: str) -> bool:
-    """The symbol's issuer part and the named issuer are different bodies."""
-    head = re.split(r"[-&]", ipart)[0]
+    """The symbol's issuer part and the named issuer are clearly different bodies.
+
+    Only codes the issuer table or the party aliases know are judged: an
+    auditor's flag must be trustworthy, so an unknown code is never a mismatch.
+    """
+    head = re.sub(r"\d+$", "", re.split(r"[-&]", ipart)[0])
     name = fold(named)
     if head in _ALIASES:
         return not name.startswith(_ALIASES[head])
-    base = re.sub(r"\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\b.*$", "", name)
-    initials = "".join(strip_accents(w[0]).upper() for w in re.findall(r"\w+", base) if w not in ("và",))
-    code = strip_accents(head).upper()
-    if not initials:
+    known = _issuer_names().get(head)
+    if known is None:
         return False
-    return not (initials == code or initials.startswith(code) or code.startswith(initials))
+    return fold(known) not in name
+
+
+def _issuer_names() -> dict[str, str]:
+    try:
+        from ...data import issuer_codes
+
+        return {k: v[0] for k, v in issuer_codes().items()}
+    except Exception:
+        return {}

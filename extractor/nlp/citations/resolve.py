@@ -211,6 +211,10 @@ def _iso(y: str, m: str, d: str) -> str:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
+_BARE_BODY = re.compile(
+    r"(?P<name>(?:Ban|Bộ|Ủy ban|Uỷ ban|Hội đồng|Sở|Cục|Tổng cục|Văn phòng|Trung tâm|Đoàn|Hội|Liên đoàn)\s[A-ZĐÀ-Ỹ][^,;.()\n]{1,80}?)"
+    r"(?=\s+(?:về|ban hành|tại|triển khai|hướng dẫn|phê duyệt|quy định|V/v)(?![\w])|\s*$)"
+)
 _LAWMAKER = {"Luật": "Quốc hội", "Bộ luật": "Quốc hội", "Hiến pháp": "Quốc hội", "Pháp lệnh": "Ủy ban Thường vụ Quốc hội"}
 _CLAUSE_END = re.compile(r"[\n\t;()]|[.,](?:\s|$)")
 
@@ -227,9 +231,18 @@ def _issuer(text: str, c: Candidate, ipart: str | None, ctx: PlanContext) -> tup
         window = text[m.end():stop.start() if stop else m.end() + 160]
         orgs = find_orgs(window, base=m.end())
         if orgs and orgs[0].start == m.end():
-            o = orgs[0]
-            name = normalize_name(o.text, ctx, text)
-            return name, o.end, name
+            end = orgs[0].end
+            for o in orgs[1:]:  # "Ban Thường trực Ủy ban Trung ương …": one body named in parts
+                if not re.fullmatch(r"(?:\s+[A-ZĐÀ-Ỹ]\w*)*\s*", text[end:o.start]):
+                    break
+                end = o.end
+            name = normalize_name(text[m.end():end], ctx, text)
+            return name, end, name
+        bare = _BARE_BODY.match(window)
+        if bare:  # a body the name list does not know: "Ban Chỉ đạo 389 quốc gia"
+            end = m.end() + bare.end("name")
+            name = normalize_name(bare.group("name"), ctx, text)
+            return name, end, name
     p = _PROPOSAL.search(text, max(0, c.start - 200), c.start)
     if p:  # the body that proposes is the one that wrote the Tờ trình
         orgs = find_orgs(p.group("org"), base=p.start("org"))

@@ -1,0 +1,136 @@
+"""`kh-extract citations OUT_DIR`: the auditor's questions over a run's citation tables.
+
+Reads `citations` and `citation_edges` (CSV or Parquet) written by
+`kh-extract run` and answers: which documents are cited most (`--top N`),
+which plans cite a given code (`--code`), and which citations are flagged,
+with the sentence around each (`--flagged`, corpus conflicts included).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+import pandas as pd
+
+from .nlp.citations.corpus_check import flag_corpus_conflicts
+from .nlp.citations.resolve import normalize_code
+
+
+def read_table(out_dir: str, name: str) -> pd.DataFrame | None:
+    """OUT_DIR/<name>.parquet if present, else OUT_DIR/<name>.csv, else None."""
+    pq, csv = os.path.join(out_dir, f"{name}.parquet"), os.path.join(out_dir, f"{name}.csv")
+    if os.path.exists(pq):
+        return pd.read_parquet(pq)
+    if os.path.exists(csv):
+        return pd.read_csv(csv, dtype=str, keep_default_na=False).replace({"": None})
+    return None
+
+
+def _issues_cell(v: object) -> str:
+    """Issues as written by either table writer (`a;b` or a JSON list) → `a;b`."""
+    if isinstance(v, str) and v.startswith("["):
+        return ";".join(json.loads(v))
+    return v if isinstance(v, str) else ""
+
+
+def _with_key(df: pd.DataFrame) -> pd.DataFrame:
+    """Issues as `a;b`; older runs wrote no `key` column: the code, else type|name|date."""
+    df = df.copy()
+    if "issues" in df.columns:
+        df["issues"] = [_issues_cell(v) for v in df["issues"]]
+    if "key" not in df.columns:
+        df["key"] = [
+            c if isinstance(c, str) and c else f"{t or ''}|{n or ''}|{d or ''}"
+            for c, t, n, d in zip(df.get("code"), df.get("doc_type"), df.get("name", [None] * len(df)), df.get("date"))
+        ]
+    return df
+
+
+def load(out_dir: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    cits = read_table(out_dir, "citations")
+    if cits is None:
+        raise FileNotFoundError(f"{out_dir}: no citations.csv or citations.parquet (run `kh-extract run … --out {out_dir}` first)")
+    cits = _with_key(cits)
+    edges = read_table(out_dir, "citation_edges")
+    edges = _with_key(edges) if edges is not None else cits
+    return cits, edges
+
+
+def top(edges: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The n documents cited by most plans."""
+    if edges.empty:
+        return pd.DataFrame(columns=["key", "doc_type", "plans", "registry_title"])
+    first = lambda s: next((v for v in s if isinstance(v, str) and v), None)  # noqa: E731
+    g = edges.groupby("key", sort=False).agg(
+        doc_type=("doc_type", first), plans=("doc_id", "nunique"),
+        registry_title=("registry_title", first) if "registry_title" in edges else ("doc_type", lambda s: None),
+    ).reset_index()
+    return g.sort_values(["plans", "key"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
+
+
+def citing(cits: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The plans citing `code` (written any way a plan writes it: `749/QĐTTg` finds `749/QĐ-TTg`)."""
+    want = normalize_code(code)[0].casefold()
+    hit = cits[cits["code"].fillna("").str.casefold() == want]
+    cols = [c for c in ("file", "doc_id", "code", "date", "issuer", "relation", "mentions", "issues") if c in hit]
+    return hit[cols].reset_index(drop=True)
+
+
+def flagged(cits: pd.DataFrame) -> pd.DataFrame:
+    """Every citation with an issue, corpus conflicts included, with its context sentence."""
+    df = flag_corpus_conflicts(cits)
+    df = df[df["issues"].fillna("") != ""]
+    cols = [c for c in ("file", "code", "key", "date", "issuer", "issues", "majority_date", "majority_issuer", "context") if c in df]
+    return df[cols].reset_index(drop=True)
+
+
+def format_table(df: pd.DataFrame, width: int = 80) -> str:
+    """Plain aligned text; long cells cut to `width` characters."""
+    if df.empty:
+        return "(none)"
+    cells = [[("" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)).replace("\n", " ") for v in row]
+             for row in df.itertuples(index=False)]
+    cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in cells]
+    cols = [str(c) for c in df.columns]
+    widths = [max(len(cols[i]), *(len(r[i]) for r in cells)) for i in range(len(cols))]
+    line = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()  # noqa: E731
+    return "\n".join([line(cols), line(["-" * w for w in widths]), *(line(r) for r in cells)])
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    return json.loads(df.to_json(orient="records", force_ascii=False))
+
+
+def cmd_citations(args: argparse.Namespace) -> int:
+    try:
+        cits, edges = load(args.out_dir)
+    except FileNotFoundError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    answers: dict[str, pd.DataFrame] = {}
+    if args.top or not (args.code or args.flagged):
+        answers["top"] = top(edges, args.top or 10)
+    if args.code:
+        answers["code"] = citing(cits, args.code)
+    if args.flagged:
+        answers["flagged"] = flagged(cits)
+    if args.json:
+        print(json.dumps({k: _records(v) for k, v in answers.items()}, ensure_ascii=False, indent=1))
+    else:
+        for k, v in answers.items():
+            if len(answers) > 1:
+                print(f"== {k}")
+            print(format_table(v))
+    return 0
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("citations", help="most cited documents, plans citing a code, flagged citations")
+    p.add_argument("out_dir", help="a `kh-extract run` output folder")
+    p.add_argument("--top", type=int, metavar="N", help="the N most cited documents (default when nothing else is asked)")
+    p.add_argument("--code", help="plans citing this số/ký hiệu")
+    p.add_argument("--flagged", action="store_true", help="every flagged citation with its context sentence")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_citations)
