@@ -216,7 +216,9 @@ _BARE_BODY = re.compile(
     r"(?=\s+(?:về|ban hành|tại|triển khai|hướng dẫn|phê duyệt|quy định|V/v)(?![\w])|\s*$)"
 )
 _LAWMAKER = {"Luật": "Quốc hội", "Bộ luật": "Quốc hội", "Hiến pháp": "Quốc hội", "Pháp lệnh": "Ủy ban Thường vụ Quốc hội"}
-_CLAUSE_END = re.compile(r"[\n\t;()]|[.,](?:\s|$)")
+# a comma ends the clause unless a name goes on after it ("Sở Văn hóa, Thể thao và Du lịch")
+_CLAUSE_END = re.compile(
+    r"[\n\t;()]|\.(?:\s|$)|,(?=\s*(?:$|[^A-ZĐÀ-Ỹ\s]|(?:%s)(?![\w])))" % "|".join(sorted(TYPE_WORDS, key=len, reverse=True)))
 
 
 def _issuer(text: str, c: Candidate, ipart: str | None, ctx: PlanContext) -> tuple[str | None, int, str | None]:
