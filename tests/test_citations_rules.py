@@ -100,7 +100,7 @@ def test_context_is_the_sentence_around_the_first_mention():
 
 
 def test_issuer_name_with_a_comma_goes_on_but_the_next_citation_does_not():
-    text = ("Thực hiện Kế hoạch số 25/KH-SVHTTDL ngày 10/02/2025 của Sở Văn hóa, Thể thao và Du lịch, "
+    text = ("Thực hiện Kế hoạch số 25/KH-SVHTTDL ngày 10/02/2024 của Sở Văn hóa, Thể thao và Du lịch, "
             "Chương trình số 12-CTr/TU ngày 31/3/2017 của Tỉnh ủy, Chỉ thị số 12/CT-UBND ngày 25/5/2017.")
     got = {k.split("|")[0]: c for k, c in cits(text).items()}
     assert got["25/KH-SVHTTDL"].issuer.startswith("Sở Văn hóa, Thể thao và Du lịch")
