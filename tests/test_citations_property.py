@@ -81,6 +81,7 @@ def forms(g) -> list[tuple[str, bool]]:
         (f"{w}  số   {spaced}  ngày  {_dmy(d, 0)}{iss}", False),  # extra spaces
         (f"các {w} số 7/{g['tcode']}-UBND, {c} ngày {_dmy(d, 0)}{iss} và 9/{g['tcode']}-UBND", False),  # list
         (f"{w} số: {c}, ngày {_dmy(d, 0)}{iss}", False),
+        (f"{w} số {c}{iss} ngày {_dmy(d, 0)}", False),  # issuer before the date
     ]
     dmg = _damage(c)
     if dmg:
@@ -138,6 +139,7 @@ PROSE = [
     "Xem tại https://sotttt.khanhhoa.gov.vn/{n}/{year}/tin-tuc hoặc www.example.vn/{n}-{d}.",
     "Áp dụng TCVN {n}:{year} và ISO {n2}:{year}; tỷ lệ đạt {d}%; Quý I/{year}, giai đoạn {year}-{year2}.",
     "Kế hoạch {year} gồm {n} nhiệm vụ; Quyết định khen thưởng {n} tập thể, số {n}/{year} người tham gia.",
+    "Mã số {n}/ABC, số hiệu {n}/{year}/XYZ-{d}, số {n2}/{m}/{year}; Số lượng {n}.",
 ]
 
 

@@ -106,3 +106,15 @@ def test_issuer_name_with_a_comma_goes_on_but_the_next_citation_does_not():
     assert got["25/KH-SVHTTDL"].issuer.startswith("Sở Văn hóa, Thể thao và Du lịch")
     assert got["25/KH-SVHTTDL"].issues == []
     assert got["12-CTr/TU"].issuer == "Tỉnh ủy Khánh Hòa"
+
+
+def test_symbols_without_a_type_name_and_issuer_before_the_date():
+    text = ("Thực hiện Thông báo kết luận số 12/TB-VPCP ngày 3/4/2023 của Văn phòng Chính phủ; QĐ số 286/QĐ-UBND "
+            "ngày 26/01/2022 của UBND tỉnh; Nghị định số 61/2018/NĐ-CP của Chính phủ ngày 23/4/2018; theo hướng dẫn "
+            "tại số 45/SYT-NVY ngày 2/3/2023 của Sở Y tế.\nSố: 28/KH-SYT\nMã số 123/ABC.")
+    got = {k.split("|")[0]: c for k, c in cits(text).items()}
+    assert sorted(got) == ["12/TB-VPCP", "286/QĐ-UBND", "45/SYT-NVY", "61/2018/NĐ-CP"]
+    assert (got["12/TB-VPCP"].doc_type, got["12/TB-VPCP"].issues, got["12/TB-VPCP"].relation) == ("TB", [], "basis")
+    assert got["286/QĐ-UBND"].text.startswith("QĐ số 286") and got["286/QĐ-UBND"].relation == "basis"
+    assert got["61/2018/NĐ-CP"].date == "2018-04-23"
+    assert (got["45/SYT-NVY"].doc_type, got["45/SYT-NVY"].date) == ("CV", "2023-03-02")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 TYPE_WORDS = {
-    "Thông tư liên tịch": "TTLT", "Văn bản hợp nhất": "VBHN", "Chương trình hành động": "CTr",
+    "Thông tư liên tịch": "TTLT", "Thông báo kết luận": "TB", "Văn bản hợp nhất": "VBHN", "Chương trình hành động": "CTr",
     "Nghị quyết": "NQ", "Nghị định": "NĐ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Thông tư": "TT",
     "Kế hoạch": "KH", "Chương trình": "CTr", "Công văn": "CV", "Văn bản": "CV", "Hướng dẫn": "HD",
     "Thông báo": "TB", "Kết luận": "KL", "Công điện": "CĐ", "Đề án": "ĐA", "Quy định": "QyĐ",
@@ -40,6 +40,8 @@ _LAW_NAME = re.compile(
     r"(?=\s+(?:ngày\s|năm\s(?:19|20)\d\d|số\s*\d))"
 )
 _LAW_TAIL = re.compile(rf"\s+số\s*{CODE}|\s+năm\s+(?P<year>(?:19|20)\d\d)(?![/\d])")
+_BARE = re.compile(rf"(?<![\w])(?:số|Số)\s*:?\s*{CODE}")
+_ABBR_BEFORE = re.compile(r"(?<![\w])(?:QĐ|NQ|NĐ|CT|KH|TT|CV|VB|TB|HD)\s*$")
 _BACK_REF = re.compile(r"\s+(?:nêu trên|trên|đã nêu|nói trên)(?![\w])")
 
 
@@ -95,6 +97,8 @@ def find(text: str) -> list[Candidate]:
             _attach_dates(text, n)
             out.append(n)
             pos = n.end
+    out += _bare(text, out)
+    out.sort(key=lambda c: c.start)
     return out
 
 
@@ -117,11 +121,43 @@ def _law(text: str, law: re.Match) -> list[Candidate]:
 _DATE_AT = re.compile(r"\s*,?\s*(?:ngày|Ngày)\s*" + DATE.pattern.replace("(?:ngày|Ngày)?\\s*", "", 1))
 
 
-def _attach_dates(text: str, c: Candidate) -> None:
-    """Dates right after the symbol ("ngày 10/05/2019 ngày 21/5/2019" keeps both)."""
+def dates_at(text: str, pos: int) -> tuple[list[tuple[str, str, str]], int]:
+    """Dates written from `pos` on ("ngày 10/05/2019 ngày 21/5/2019" gives both) and where they end."""
+    out = []
     while True:
-        dm = _DATE_AT.match(text, c.end)
+        dm = _DATE_AT.match(text, pos)
         if not dm:
-            break
-        c.dates.append((dm.group("y"), dm.group("m") or dm.group("m2"), dm.group("d")))
-        c.end = dm.end()
+            return out, pos
+        out.append((dm.group("y"), dm.group("m") or dm.group("m2"), dm.group("d")))
+        pos = dm.end()
+
+
+def _attach_dates(text: str, c: Candidate) -> None:
+    found, c.end = dates_at(text, c.end)
+    c.dates += found
+
+
+def _bare(text: str, taken: list[Candidate]) -> list[Candidate]:
+    """Symbols after "số" with no type name before them ("Thông báo kết luận số 12/TB-VPCP", "QĐ số 286/QĐ-UBND").
+
+    Only symbols with a type part or an issuer the data tables know: the symbol alone must say it is one.
+    """
+    from .clean import known_issuer, repair_code, type_codes
+
+    out = []
+    for m in _BARE.finditer(text):
+        if any(c.start <= m.start("code") < c.end for c in taken):
+            continue
+        if re.search(r"(?:^|\n)[ \t]*$", text[max(0, m.start() - 40):m.start()]):
+            continue  # "Số: 42/KH-BCĐ389" opening a line is a document's own number (header)
+        fixed = repair_code(m.group("code"))
+        if fixed is None or "/" not in fixed[0]:
+            continue
+        last = fixed[0].split("/")[-1]
+        if not (last.partition("-")[0] in type_codes() or "-" in fixed[0].split("/")[0] or known_issuer(last)):
+            continue
+        abbr = _ABBR_BEFORE.search(text, max(0, m.start() - 8), m.start())  # "QĐ số 286/QĐ-UBND"
+        c = Candidate("", m.group("code"), abbr.start() if abbr else m.start(), m.end("code"))
+        _attach_dates(text, c)
+        out.append(c)
+    return out

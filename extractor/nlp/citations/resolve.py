@@ -14,7 +14,7 @@ from ...records import Citation, Provenance
 from ..names import PlanContext, normalize_name
 from ..orgs import find_orgs
 from .clean import repair_code, type_codes
-from .find import TYPE_WORDS, Candidate
+from .find import TYPE_WORDS, Candidate, dates_at
 
 _BASIS_CUE = re.compile(r"(?:theo tinh thần|căn cứ(?: vào)?)\s*(?:các\s+)?$", re.I)
 _HEAD_CUE = re.compile(r"(?:căn cứ(?: vào)?|thực hiện|triển khai(?: thực hiện)?|theo tinh thần|theo)(?![\w])", re.I)
@@ -129,7 +129,7 @@ def resolve(text: str, cands: list[Candidate], ctx: PlanContext, own_code: str |
             dates = [_iso(*d) for d in c.dates]
             a, b = sentence_bounds(text, c.start, end)
             cit = Citation(
-                doc_type=tpart or TYPE_WORDS.get(_type_key(c.type_word)),
+                doc_type=tpart or TYPE_WORDS.get(_type_key(c.type_word)) or (None if c.name else "CV"),
                 number=num, code=code, date=dates[0] if dates else None, issuer=issuer,
                 name=c.name, relation=rel, mentions=0,
                 text=text[c.start:end].strip(), issues=["malformed_code"] if malformed else [],
@@ -218,7 +218,7 @@ _BARE_BODY = re.compile(
 _LAWMAKER = {"Luật": "Quốc hội", "Bộ luật": "Quốc hội", "Hiến pháp": "Quốc hội", "Pháp lệnh": "Ủy ban Thường vụ Quốc hội"}
 # a comma ends the clause unless a name goes on after it ("Sở Văn hóa, Thể thao và Du lịch")
 _CLAUSE_END = re.compile(
-    r"[\n\t;()]|\.(?:\s|$)|,(?=\s*(?:$|[^A-ZĐÀ-Ỹ\s]|(?:%s)(?![\w])))" % "|".join(sorted(TYPE_WORDS, key=len, reverse=True)))
+    r"[\n\t;()]|\s(?=ngày\s*\d)|\.(?:\s|$)|,(?=\s*(?:$|[^A-ZĐÀ-Ỹ\s]|(?:%s)(?![\w])))" % "|".join(sorted(TYPE_WORDS, key=len, reverse=True)))
 
 
 def _issuer(text: str, c: Candidate, ipart: str | None, ctx: PlanContext) -> tuple[str | None, int, str | None]:
@@ -239,12 +239,12 @@ def _issuer(text: str, c: Candidate, ipart: str | None, ctx: PlanContext) -> tup
                     break
                 end = o.end
             name = normalize_name(text[m.end():end], ctx, text)
-            return name, end, name
+            return name, _dates_after(text, c, end), name
         bare = _BARE_BODY.match(window)
         if bare:  # a body the name list does not know: "Ban Chỉ đạo 389 quốc gia"
             end = m.end() + bare.end("name")
             name = normalize_name(bare.group("name"), ctx, text)
-            return name, end, name
+            return name, _dates_after(text, c, end), name
     p = _PROPOSAL.search(text, max(0, c.start - 200), c.start)
     if p:  # the body that proposes is the one that wrote the Tờ trình
         orgs = find_orgs(p.group("org"), base=p.start("org"))
@@ -252,6 +252,13 @@ def _issuer(text: str, c: Candidate, ipart: str | None, ctx: PlanContext) -> tup
             name = normalize_name(orgs[-1].text, ctx, text)
             return name, c.end, name
     return (issuer_from_code(ipart, ctx) if ipart else None), c.end, None
+
+
+def _dates_after(text: str, c: Candidate, end: int) -> int:
+    """"… số 61/2018/NĐ-CP của Chính phủ ngày 23/4/2018": a date after the issuer is the citation's too."""
+    found, new_end = dates_at(text, end)
+    c.dates += found
+    return new_end
 
 
 def issuer_from_code(ipart: str, ctx: PlanContext) -> str | None:
