@@ -102,3 +102,13 @@ def test_extract_html_marks_every_mention(tmp_path):
     page = (tmp_path / "out" / "plan.html").read_text(encoding="utf-8")
     assert page.count('<mark class="cit"') == 2
     assert 'data-code="76/NQ-CP"' in page and "&amp; các văn bản" in page
+
+
+def test_registry_knows_a_law_cited_by_name_in_its_year_only():
+    reg = read_registry(FIXTURE)
+    law = Citation("L", None, None, "2012-06-20", "Quốc hội", "Luật Thử nghiệm mẫu", "basis", 1, "x", dates=["2012-06-20"])
+    assert check_registry(law, reg).registry_title == "Luật Thử nghiệm mẫu" and law.issues == []
+    wrong_day = Citation("L", None, None, "2012-06-21", None, "Luật Thử nghiệm mẫu", "basis", 1, "x", dates=["2012-06-21"])
+    assert check_registry(wrong_day, reg).issues == ["registry_conflict"]
+    other_law = Citation("L", None, None, "2024-01-18", None, "Luật Thử nghiệm mẫu", "basis", 1, "x", dates=["2024-01-18"])
+    assert check_registry(other_law, reg).registry_title is None  # re-enacted under the same name

@@ -25,9 +25,28 @@ def lookup(code: str | None, reg: dict[str, dict[str, str]] | None = None) -> di
     return (_default() if reg is None else reg).get(code.casefold())
 
 
+_LAW_TYPES = ("L", "BL", "PL", "HP")
+
+
+def lookup_law(name: str | None, date: str | None, reg: dict[str, dict[str, str]] | None = None) -> dict[str, str] | None:
+    """A law cited by name: the registry row with that title passed in the cited year.
+
+    Laws are re-enacted under the same name (Luật Đất đai 2003, 2013, 2024), so
+    a name alone is not enough: the year must agree; the day may not (that is
+    the conflict an auditor wants to see).
+    """
+    if not name or not date:
+        return None
+    want = " ".join(name.split()).casefold()
+    rows = [r for r in (_default() if reg is None else reg).values()
+            if r.get("doc_type") in _LAW_TYPES and " ".join((r.get("title") or "").split()).casefold() == want
+            and (r.get("date") or "")[:4] == date[:4]]
+    return rows[0] if len(rows) == 1 else None
+
+
 def check_registry(c: Citation, reg: dict[str, dict[str, str]] | None = None) -> Citation:
     """Fill `registry_title`; add `registry_conflict` when a cited date disagrees with the registry."""
-    row = lookup(c.code, reg)
+    row = lookup(c.code, reg) or (lookup_law(c.name, c.date, reg) if c.name else None)
     if row is None:
         return c
     c.registry_title = row.get("title") or None
