@@ -14,6 +14,7 @@ import sys
 
 import pandas as pd
 
+from .records import citation_key
 from .nlp.citations.corpus_check import flag_corpus_conflicts
 from .nlp.citations.resolve import normalize_code
 
@@ -41,10 +42,9 @@ def _with_key(df: pd.DataFrame) -> pd.DataFrame:
     if "issues" in df.columns:
         df["issues"] = [_issues_cell(v) for v in df["issues"]]
     if "key" not in df.columns:
-        df["key"] = [
-            c if isinstance(c, str) and c else f"{t or ''}|{n or ''}|{d or ''}"
-            for c, t, n, d in zip(df.get("code"), df.get("doc_type"), df.get("name", [None] * len(df)), df.get("date"))
-        ]
+        col = lambda c: df[c] if c in df.columns else [None] * len(df)  # noqa: E731
+        df["key"] = [citation_key(*(v if isinstance(v, str) and v else None for v in row))
+                     for row in zip(col("code"), col("issuer"), col("doc_type"), col("name"), col("date"))]
     return df
 
 

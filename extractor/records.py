@@ -75,11 +75,28 @@ class Citation:
         Local symbols (…/QĐ-UBND, …-NQ/TU, …/KH-SYT) repeat in every province,
         so their key also names the issuer.
         """
-        if self.code:
-            if self.issuer and _LOCAL_CODE.search(self.code):
-                return f"{self.code}|{self.issuer}"
-            return self.code
-        return f"{self.doc_type or ''}|{self.name or ''}|{self.date or ''}"
+        return citation_key(self.code, self.issuer, self.doc_type, self.name, self.date)
+
+
+def _place(issuer: str) -> str:
+    """Where a local body sits ("Tỉnh ủy Khánh Hòa", "Ban Chấp hành Đảng bộ tỉnh Khánh Hòa" → "Khánh Hòa").
+
+    Two plans may name one body differently; the place they agree on.
+    """
+    m = re.search(r"(?<!\w)(?:tỉnh|Tỉnh ủy)\s+(.+)$", issuer)
+    if m:
+        return m.group(1)
+    m = re.search(r"(?<!\w)(?:thành phố|huyện|quận|thị xã|xã|phường)\s.+$", issuer)
+    return m.group(0) if m else issuer
+
+
+def citation_key(code: str | None, issuer: str | None, doc_type: str | None, name: str | None, date: str | None) -> str:
+    """`Citation.key` from its fields (also for table rows written without a key column)."""
+    if code:
+        if issuer and _LOCAL_CODE.search(code):
+            return f"{code}|{_place(issuer)}"
+        return code
+    return f"{doc_type or ''}|{name or ''}|{date or ''}"
 
 
 @dataclass

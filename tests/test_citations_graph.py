@@ -112,3 +112,11 @@ def test_registry_knows_a_law_cited_by_name_in_its_year_only():
     assert check_registry(wrong_day, reg).issues == ["registry_conflict"]
     other_law = Citation("L", None, None, "2024-01-18", None, "Luật Thử nghiệm mẫu", "basis", 1, "x", dates=["2024-01-18"])
     assert check_registry(other_law, reg).registry_title is None  # re-enacted under the same name
+
+
+def test_local_symbols_are_keyed_by_place_central_ones_by_code():
+    def key(code, issuer):
+        return Citation("NQ", "1", code, None, issuer, None, "basis", 1, code).key
+    assert key("02-NQ/TU", "Tỉnh ủy Khánh Hòa") == key("02-NQ/TU", "Ban Chấp hành Đảng bộ tỉnh Khánh Hòa")
+    assert key("286/QĐ-UBND", "Ủy ban nhân dân tỉnh Khánh Hòa") != key("286/QĐ-UBND", "Ủy ban nhân dân tỉnh Lạng Sơn")
+    assert key("76/NQ-CP", "Chính phủ") == "76/NQ-CP"
