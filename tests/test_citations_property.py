@@ -1,6 +1,6 @@
 """Property: a generated citation written in any of its usual surface forms comes back with exactly its fields.
 
-Forms: with and without "số", three date styles, a line break inside, extra
+Forms: with and without "số", three date styles, a line or page break inside, the issuer before the date, extra
 spaces around separators, inside a list sharing one type, party symbols, and
 repairable OCR-like damage (which also flags `malformed_code`). Prose full of
 numbers, dates, phone numbers, URLs and amounts gives no citation.
@@ -82,6 +82,7 @@ def forms(g) -> list[tuple[str, bool]]:
         (f"các {w} số 7/{g['tcode']}-UBND, {c} ngày {_dmy(d, 0)}{iss} và 9/{g['tcode']}-UBND", False),  # list
         (f"{w} số: {c}, ngày {_dmy(d, 0)}{iss}", False),
         (f"{w} số {c}{iss} ngày {_dmy(d, 0)}", False),  # issuer before the date
+        (f"{w} số\n\n- 12 -\n\n{c} ngày\n\n13\n\n{_dmy(d, 0)}{iss}", False),  # page numbers between the parts
     ]
     dmg = _damage(c)
     if dmg:

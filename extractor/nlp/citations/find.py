@@ -30,7 +30,9 @@ CODE = (
     rf"|{_NUM}(?:\s*/\s*{_YEAR})?\s*/\s*[A-ZĐ][A-ZĐa-z]*\d*(?:\s*[-–&]\s*[A-ZĐ][A-ZĐa-z&]*\d*)*(?:\s[A-ZĐ]{{2,}}(?![\wà-ỹ]))?"
     r"|\d{1,5}(?![/\d]))"  # short form: Quyết định số 765
 )
-_LEAD = re.compile(rf"\s*(?:số|Số)?\s*:?\s*{CODE}")
+# a page break inside a citation leaves the page number on a line of its own
+_PAGE = r"(?:\s*\n[ \t]*(?:-[ \t]*)?\d{1,3}(?:[ \t]*-)?[ \t]*(?=\n))?"
+_LEAD = re.compile(rf"{_PAGE}\s*(?:số|Số)?{_PAGE}\s*:?\s*{CODE}")
 DATE = re.compile(
     r"(?:ngày|Ngày)?\s*(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]|\s+tháng\s+(?P<m2>\d{1,2})\s+năm)\s*(?P<y>(?:19|20)\d\d)"
 )
@@ -118,7 +120,7 @@ def _law(text: str, law: re.Match) -> list[Candidate]:
     return [c] if c.dates or c.code_raw else []
 
 
-_DATE_AT = re.compile(r"\s*,?\s*(?:ngày|Ngày)\s*" + DATE.pattern.replace("(?:ngày|Ngày)?\\s*", "", 1))
+_DATE_AT = re.compile(_PAGE + r"\s*,?\s*(?:ngày|Ngày)" + _PAGE + r"\s*" + DATE.pattern.replace("(?:ngày|Ngày)?\\s*", "", 1))
 
 
 def dates_at(text: str, pos: int) -> tuple[list[tuple[str, str, str]], int]:
