@@ -29,6 +29,14 @@ def test_registry_title_and_conflict():
     assert check_registry(_cit("1/QĐ-TTg", "2020-01-01"), reg).registry_title is None
 
 
+def test_registry_number_without_year_reused_in_another_year_is_another_document():
+    reg = read_registry(FIXTURE)
+    other = check_registry(_cit("99/QĐ-TTg", "2013-06-13"), reg)  # same number, issued in 2013
+    assert other.registry_title is None and other.issues == []
+    wrong_day = check_registry(_cit("99/QĐ-TTg", "2020-06-30"), reg)  # same year, another day
+    assert wrong_day.issues == ["registry_conflict"]
+
+
 def test_corpus_conflict_flags_the_minority_and_shows_the_majority():
     df = pd.DataFrame([
         {"doc_id": "a", "key": "76/NQ-CP", "date": "2021-07-15", "issuer": "Chính phủ", "issues": ""},

@@ -7,7 +7,11 @@ official title. A citation found there carries the official title
 """
 from __future__ import annotations
 
+import re
+
 from ...records import Citation
+
+_YEAR_IN_CODE = re.compile(r"/(?:19|20)\d\d/")
 
 
 def _default() -> dict[str, dict[str, str]]:
@@ -49,9 +53,11 @@ def check_registry(c: Citation, reg: dict[str, dict[str, str]] | None = None) ->
     row = lookup(c.code, reg) or (lookup_law(c.name, c.date, reg) if c.name else None)
     if row is None:
         return c
-    c.registry_title = row.get("title") or None
     known = row.get("date") or ""
     cited = c.dates or ([c.date] if c.date else [])
+    if c.code and not _YEAR_IN_CODE.search(c.code) and known and cited and all(d[:4] != known[:4] for d in cited):
+        return c  # numbers without a year are reused every year (76/NQ-CP of 2013 and of 2021): another document
+    c.registry_title = row.get("title") or None
     if known and any(d != known[: len(d)] for d in cited) and "registry_conflict" not in c.issues:
         c.issues.append("registry_conflict")
     return c
