@@ -102,8 +102,7 @@ def citations_component(doc: Doc) -> Doc:
 def tasks_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
     drafts = tcth_tasks(src.blocks, doc._.outline or [], h.body_end, h.ctx, doc._.source.text)
-    start = h.appendix_start if h.appendix_start is not None else h.body_end
-    for b in src.blocks[start:]:
+    for b in src.blocks[h.body_start:]:  # task tables in the body ("III. Phân công nhiệm vụ") and in appendices
         if b.kind == "table":
             drafts += table_tasks(b, h.ctx, doc._.source.text)
     doc._.task_drafts = drafts
