@@ -38,12 +38,17 @@ GROUP_HEADS = [
 GROUP_HEADS.remove("hội")
 PLACE_WORDS = ["tỉnh", "thành phố", "Thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "Tỉnh"]
 # Lower-case words and two-word verbs that end a name.
-STOP = set("để về tại trong theo với có là được những các cho đến từ khi nếu hoặc bằng gửi giao trình này đó sau trước như và nhằm đối".split())
+STOP = set("""để về tại trong theo với có là được những các cho đến từ khi nếu hoặc bằng gửi giao trình này đó sau trước
+    như và nhằm đối việc cử đưa gắn làm thì đã sẽ cần phải mỗi hằng hàng định năm tháng quý ngày trên dưới đều cùng cũng kịp
+    thường ít chỉ lên vào ra qua do""".split())
 STOP_PHRASES = set(
     """thực hiện|phối hợp|chủ trì|tổ chức|xây dựng|triển khai|tham mưu|báo cáo|tổng hợp|đăng tải|cập nhật|
     thông qua|kiểm tra|đôn đốc|hướng dẫn|căn cứ|đề nghị|phản ánh|xem xét|giải quyết|bố trí|ban hành|
     tăng cường|đẩy mạnh|tiếp tục|biên tập|lồng ghép|cung cấp|niêm yết|quán triệt|bám sát|chủ động|
-    đầu mối|theo dõi|đánh giá|tuyên truyền|phổ biến|công khai|tiếp nhận|trả lời|phát hành|hỗ trợ""".replace("\n", "").split("|")
+    đầu mối|theo dõi|đánh giá|tuyên truyền|phổ biến|công khai|tiếp nhận|trả lời|phát hành|hỗ trợ|giới thiệu|vận động|
+    lãnh đạo|chỉ đạo|rà soát|giám sát|tham gia|bảo đảm|đảm bảo|nghiên cứu|sản xuất|phát sóng|tư vấn|tập huấn|thống kê|
+    đề xuất|đồng thời|công tác|kế hoạch|nội dung|kết quả|chương trình|hoạt động|nhiệm vụ|tích cực|thường xuyên|có trách|
+    chịu trách|sơ kết|tổng kết|phát động|mở rộng|lựa chọn|bố trí|kiện toàn|cụ thể|tiếp tục|quản lý nhà""".replace("\n", "").split("|")
 )
 # Lower-case runs that belong to names.
 NAME_PHRASES = [
@@ -260,7 +265,7 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             lower_run = 0
             continue
         stop = low in STOP or (k + 1 < n and f"{low} {ltoks[k + 1][0]}" in STOP_PHRASES)
-        if tok.isalpha() and tok.islower() and not stop and lower_run < 2 and (_is_cap(toks[k - 1][0]) or lower_run == 1):
+        if tok.isalpha() and tok.islower() and not stop and lower_run < 4 and (_is_cap(toks[k - 1][0]) or lower_run >= 1):
             lower_run += 1
             k = last_good = k + 1
             continue
