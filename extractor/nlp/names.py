@@ -202,7 +202,7 @@ def issuer_from_lines(lines: list[str], province: str | None = None) -> list[str
         if not line or line == "*":
             continue
         if merged and ((_LOC_LINE.match(line) and not re.search(rf"\b{_KIND}\s", recase_name(merged[-1]).lower()))
-                       or merged[-1].endswith((",", " -", " VÀ"))):
+                       or merged[-1].endswith((",", " -", " VÀ")) or line.startswith(("VÀ ", "& "))):
             merged[-1] = f"{merged[-1]} {line}"
         else:
             merged.append(line)

@@ -16,7 +16,7 @@ from ..records import Citation, Deadline, DocInfo, Provenance, Section, Task
 from .citations.check import check
 from .citations.find import find
 from .citations.resolve import resolve
-from .deadlines import find_deadlines
+from .deadlines import find_deadlines, task_phrase
 from .header import extract_header
 from .sections import outline
 from .tasks import table_tasks, tcth_tasks
@@ -137,24 +137,27 @@ def units_component(doc: Doc) -> Doc:
 def deadlines_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
     year = h.info.plan_year
+    # a page that reports on a plan (no number, no date of its own) tells dates, it does not schedule them
+    narrative = h.info.code is None and h.info.date is None
     task_spans = [(t.prov.start, t.prov.end, t) for t in (doc._.records or {}).get("tasks", [])]
     spans = []
-    for b in src.blocks[h.body_start:]:
-        if src.blocks.index(b) >= h.body_end and b.kind != "table":
+    in_task: dict[int, tuple[Task, list[tuple[int, int]]]] = {}
+    for k, b in enumerate(src.blocks[h.body_start:], h.body_start):
+        if k >= h.body_end and b.kind != "table":
             continue
-        for f in find_deadlines(b.text, year, b.start):
+        for f in find_deadlines(b.text, year, b.start, narrative):
             task = next((t for a, e, t in task_spans if a <= f.start < e), None)
             if task is None and b.table is not None:
                 task = _row_task(b, f.start, task_spans)
             d = Deadline(f.text, f.kind, f.s, f.e, f.freq, task.id if task else None,
                          Provenance(src.path, f.start, f.end, b.page, b.ocr_conf))
-            if task is not None and task.deadline is None and task.section is not None:
-                task.deadline = f.text if not task.deadline else f"{task.deadline}; {f.text}"
-            elif task is not None and task.section is not None:
-                task.deadline = f"{task.deadline}; {f.text}"
+            if task is not None and task.section is not None:  # a task of "Tổ chức thực hiện": its phrases
+                in_task.setdefault(id(task), (task, []))[1].append((f.start, f.end))
             sp = _span(doc, f.start, f.end, "deadline", d, "deadlines")
             if sp is not None:
                 spans.append(sp)
+    for task, found in in_task.values():
+        task.deadline = task_phrase(src.text, found)
     doc.spans["deadlines"] = spans
     return doc
 
