@@ -184,3 +184,38 @@ Phối hợp bảo đảm an toàn trường học năm học 2026 - 2027"""
     assert info.issuer == "Công an huyện Ba Tơ; Phòng Giáo dục và Đào tạo huyện Ba Tơ"
     assert info.parent_issuer is None
     assert info.signer == "Hồ Văn Tâm; Lê Minh Trí"
+
+
+def test_docx_layout_tables_for_header_and_signature(tmp_path):
+    """Word plans put the two header columns, and "Nơi nhận" beside the signature, in borderless tables."""
+    from docx import Document
+
+    from extractor.ingest import load
+
+    d = Document()
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ ĐỨC PHONG"
+    t.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    t.cell(1, 0).text = "Số:     /KH-UBND"
+    t.cell(1, 1).text = "Đức Phong, ngày    tháng 7 năm 2026"
+    for line in ("KẾ HOẠCH", "Phòng, chống đuối nước cho trẻ em", "trong dịp hè năm 2026", "I. MỤC TIÊU",
+                 "Không để xảy ra tai nạn đuối nước.", "II. TỔ CHỨC THỰC HIỆN", "1. Công an xã",
+                 "- Tuần tra các điểm sông, suối hằng tuần."):
+        d.add_paragraph(line)
+    t2 = d.add_table(rows=1, cols=2)
+    left = t2.cell(0, 0)
+    left.text = "Nơi nhận:"
+    for x in ("- UBND huyện (b/c);", "- Lưu: VT."):
+        left.add_paragraph(x)
+    right = t2.cell(0, 1)
+    right.text = "TM. ỦY BAN NHÂN DÂN"
+    for x in ("CHỦ TỊCH", "(Đã ký)", "Mai Xuân Lộc"):
+        right.add_paragraph(x)
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    info = extract_header(load(str(path))).info
+    assert (info.number, info.code, info.date, info.place) == (None, "/KH-UBND", "2026-07", "Đức Phong")
+    assert info.issuer == "Ủy ban nhân dân xã Đức Phong"
+    assert info.title == "Phòng, chống đuối nước cho trẻ em trong dịp hè năm 2026"
+    assert info.recipients == ["UBND huyện (b/c)", "Lưu: VT"]
+    assert (info.signer, info.signer_title) == ("Mai Xuân Lộc", "TM. Ủy ban nhân dân / Chủ tịch")

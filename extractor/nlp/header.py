@@ -114,9 +114,9 @@ def _scan_top(blocks: list[Block], start: int, info: DocInfo, spans: dict) -> _T
     top = _Top()
     for i in range(start, min(len(blocks), start + 25)):
         b = blocks[i]
-        if b.kind == "table":
+        if b.table is not None and (top.type_idx is not None or i > start + 6):
             continue
-        lines = [x.strip() for x in b.text.split("\n")]
+        lines = _cell_lines(b) if b.table is not None else [x.strip() for x in b.text.split("\n")]
         for n, line in enumerate(lines):
             if not line or _SEPARATOR.match(line) or any(x in fold(line) for x in _MOTTO):
                 continue
@@ -231,9 +231,18 @@ def _is_signature(b: Block) -> bool:
     return (b.style.upper and len(t) < 80 and any(w in fold(t) for w in _SIGN_WORDS)) or bool(_NAME.match(t) and len(t) < 40)
 
 
+def _cell_lines(b: Block) -> list[str]:
+    """A layout table (the header's two columns, "Nơi nhận" beside the signature) read column by column."""
+    rows = b.table.rows
+    width = max((len(r) for r in rows), default=0)
+    return [x.strip() for k in range(width) for r in rows if k < len(r) for x in r[k].text.split("\n")]
+
+
 def _recipients(blocks, nn_idx, appendix_start) -> list[str]:
     out: list[str] = []
     first = blocks[nn_idx].text
+    if blocks[nn_idx].table is not None:  # "Nơi nhận" in the left cell, the signature in the right one
+        first = next((c.text for r in blocks[nn_idx].table.rows for c in r if c.text.strip().startswith("Nơi nhận")), first)
     lines = first.split("\n")[1:]
     j = nn_idx + 1
     while j < len(blocks) and (appendix_start is None or j < appendix_start) and blocks[j].text.lstrip().startswith(("-", "+", "•")):
@@ -248,18 +257,38 @@ def _recipients(blocks, nn_idx, appendix_start) -> list[str]:
 
 
 def _signatures(blocks, body_end, appendix_start) -> tuple[list[str], list[str]]:
-    """Names and titles of the signers, in order (a joint plan has one per issuer)."""
+    """Names and titles of the signers, in order (a joint plan has one per issuer).
+
+    Read line by line, so a signature typed as one paragraph, as several, or in
+    the right cell of a layout table reads the same: consecutive upper-case
+    lines naming a post, then the name (an "(Đã ký)" line between is skipped).
+    """
     stop = appendix_start if appendix_start is not None else len(blocks)
+    lines: list[str] = []
+    for b in blocks[body_end:stop]:
+        if b.table is not None:
+            cells = [c.text for r in b.table.rows for c in r if not c.text.strip().startswith("Nơi nhận")]
+            lines += [x.strip() for c in cells for x in c.split("\n")] + [""]
+        else:
+            lines += [x.strip() for x in b.text.split("\n")] + [""]
     names: list[str] = []
     titles: list[str] = []
     title_lines: list[str] = []
-    for b in blocks[body_end:stop]:
-        t = b.text.strip()
-        if t.startswith(("-", "+", "Nơi nhận")):
+    prev_upper = False
+    in_recipients = False
+    for t in lines:
+        if t.startswith("Nơi nhận"):
+            in_recipients = True
             continue
-        if b.style.upper and any(w in fold(t) for w in _SIGN_WORDS):
-            title_lines = [x.strip() for x in t.split("\n") if x.strip()]
+        if in_recipients and (t.startswith(("-", "+", "•")) or not t):
             continue
+        in_recipients = False
+        upper = t.isupper() and len(t) < 80
+        if upper and (prev_upper and title_lines or any(w in fold(t) for w in _SIGN_WORDS)):
+            title_lines = (title_lines if prev_upper else []) + [t]
+            prev_upper = True
+            continue
+        prev_upper = False
         if title_lines and _NAME.match(t):
             names.append(_NAME_RANK.sub("", t))
             titles.append(" / ".join(_sentence_case(x) for x in _post_lines(title_lines)))
