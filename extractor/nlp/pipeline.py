@@ -120,9 +120,11 @@ def tasks_component(doc: Doc) -> Doc:
 @Language.component("kh_units")
 def units_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
-    body = (src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0,
-            src.blocks[h.body_end - 1].end if h.body_end else 0)
-    units = collect_units(doc._.source.text, body, h.ctx.issuer_text if hasattr(h.ctx, "issuer_text") else None, h.ctx,
+    ranges = [(src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0,
+               src.blocks[h.body_end - 1].end if h.body_end else 0)]
+    if h.appendix_start is not None and h.appendix_start < len(src.blocks):  # task tables name units too
+        ranges.append((src.blocks[h.appendix_start].start, len(doc._.source.text)))
+    units = collect_units(doc._.source.text, ranges, h.ctx.issuer_text if hasattr(h.ctx, "issuer_text") else None, h.ctx,
                           doc._.task_drafts or [], h.info.recipients, src.path)
     spans = []
     for u in units:

@@ -23,7 +23,8 @@ _VERB = re.compile(
 _COOP = re.compile(r"phối hợp(?: chặt chẽ)?(?: với)?\s*:?\s*$", re.I)
 _REQUEST = re.compile(r"^\s*(?i:đề nghị)\s+")
 _LEAD_LABEL = re.compile(r"(?:chủ trì|đơn vị chủ trì|thực hiện)\s*:\s*$", re.I)
-_NOT_LEAD = re.compile(r"(theo đề nghị của|đề nghị của|gửi|gửi về|về|thông qua|báo cáo|trình|của|cho)\s*$", re.I)
+_NOT_LEAD = re.compile(r"(theo đề nghị của|đề nghị của|gửi|gửi về|về|thông qua|qua|báo cáo|trình|của|cho|hướng dẫn|chỉ đạo|"
+                       r"đôn đốc|giúp|hỗ trợ|lãnh đạo|tham mưu)\s*$", re.I)
 # Header names of task-table columns, tried in this order on each header cell:
 # "Thời gian thực hiện" is a deadline column, "Đơn vị phối hợp" a cooperating one.
 _COLS = {
@@ -58,9 +59,11 @@ def split_roles(text: str, base: int, ctx: PlanContext, doc_text: str) -> tuple[
         if not piece.strip():
             continue
         off = text.find(piece)
-        v = _VERB.search(piece)
+        orgs = find_orgs(piece, base + off)
+        # the subject's verb: the first one after the first name ("Căn cứ …, các phòng thuộc Sở có trách nhiệm …")
+        v = _VERB.search(piece, orgs[0].end - base - off) if orgs else None
         mode = None
-        for o in find_orgs(piece, base + off):
+        for o in orgs:
             rel = o.start - base - off
             before = piece[:rel]
             if _LEAD_LABEL.search(before[-25:]) or (mode == "lead" and re.fullmatch(r"[\s,]*(?:và)?\s*", before[prev_end:])):

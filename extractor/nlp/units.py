@@ -12,10 +12,13 @@ import re
 from ..normalize import fold
 from ..records import Provenance, Unit
 from .names import PlanContext, normalize_name
-from .orgs import find_orgs, starts_with_org
+from .orgs import OrgMention, find_orgs, starts_with_org
 from .tasks import TaskDraft, full_name
 
-_REPORT = re.compile(r"(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: về)?|thông qua|qua|tổng hợp báo cáo|trình)\s*\(?\s*$", re.I)
+_REPORT = re.compile(r"(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: về)?|thông qua|qua|tổng hợp báo cáo|trình)\s*\(?\s*"
+                     r"(?:(?:Giám đốc|Chủ tịch|Bí thư|Trưởng ban|[Ll]ãnh đạo)\b[^,.;:\n]{0,25}?\s+và\s+)?$", re.I)
+# "báo cáo … về Sở để tổng hợp": the bare word is the plan's own Sở.
+_OWN_SO = re.compile(r"(?:báo cáo|gửi|về)\s+(Sở)\b(?!\s+[A-ZĐ])", re.I)
 _COOP = re.compile(r"phối hợp(?: chặt chẽ)? với\s*$", re.I)
 _CHAIN = re.compile(r"^[\s,]*(?:và)?\s*$")  # "phối hợp với A, B và C": B and C share A's role
 _NOT_UNIT = re.compile(
@@ -25,7 +28,7 @@ _NOT_UNIT = re.compile(
 _STANDING = re.compile(r"^TT\.?\s+(?=(?:Tỉnh|Huyện|Thành|Thị|Đảng) ủy|HĐND|Hội đồng nhân dân)")
 
 
-def collect_units(text: str, body: tuple[int, int], issuer_text: str | None, ctx: PlanContext,
+def collect_units(text: str, ranges: list[tuple[int, int]], issuer_text: str | None, ctx: PlanContext,
                   tasks: list[TaskDraft], recipients: list[str] | None, file: str) -> list[Unit]:
     out: list[Unit] = []
     seen: set[tuple[str, str]] = set()
@@ -43,10 +46,13 @@ def collect_units(text: str, body: tuple[int, int], issuer_text: str | None, ctx
             add(name, "requested" if t.requested else "lead", o.text, o.start)
         for name, o in t.cooperate:
             add(name, "cooperate", o.text, o.start)
-    a, b = body
     role, prev_end = None, -1
-    for o in find_orgs(text[a:b], a):
-        before = text[max(0, o.start - 30):o.start]
+    mentions = [o for a, b in ranges for o in find_orgs(text[a:b], a)]
+    if (ctx.issuer_base or "").startswith("Sở "):
+        mentions += [OrgMention(m.group(1), m.start(1), m.end(1)) for a, b in ranges for m in _OWN_SO.finditer(text, a, b)]
+        mentions.sort(key=lambda o: o.start)
+    for o in mentions:
+        before = text[max(0, o.start - 60):o.start]
         if role and prev_end >= 0 and _CHAIN.match(text[prev_end:o.start]):
             pass  # same role as the name before it
         elif _COOP.search(before):
