@@ -26,9 +26,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("period", re.compile(rf"[Tt]ừ\s+{_DAY}\s+(?:đến|tới)\s+(?:hết\s+)?{_DAY}")),
     ("period", re.compile(rf"(?:(?:[Tt]ừ|[Tt]rong)\s+)?{_UNIT}{_YEAR_TAIL}?\s+(?:đến|tới|và|-)\s+(?:hết\s+)?{_UNIT}{_YEAR_TAIL}?")),
     # a due day that recurs: "trước ngày 25 hằng tháng", "trước ngày 15/12 hằng năm", "… ngày 20 tháng cuối quý"
-    ("recurring", re.compile(rf"(?:{_EVERY}\s+(?:tháng|quý|năm)\s*,\s*)?{_BY}\s+ngày\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}})?"
+    ("recurring", re.compile(rf"(?:{_EVERY}\s+(?:tháng|quý|năm)\s*,\s*)?{_BY}\s+ngày\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}})?"
                              rf"\s+(?:(?:của\s+)?tháng cuối (?:quý|kỳ)|{_EVERY}\s+(?:tháng|quý|năm))")),
-    ("due", re.compile(rf"{_BY}\s+{_DAY}(?:\s+đối với (?:(?!\s+và\s)[^;,.)]){{3,40}})?")),
+    ("recurring", re.compile(rf"(?:[Tt]rong\s+|[Vv]ào\s+)?{_UNIT}\s+{_EVERY}\s+năm")),  # "quý I hằng năm"
+    ("due", re.compile(rf"{_BY}\s+(?:{_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{4}})(?:\s+đối với (?:(?!\s+và\s)[^;,.)]){{3,40}})?")),
     ("period", re.compile(r"(?:[Tt]rong\s+)?6 tháng (?:đầu|cuối) năm(?:\s+\d{4})?")),
     ("due", re.compile(r"(?:[Vv]ào\s+)?[Cc]uối\s+(?:năm\s+\d{4}|quý\s+(?:IV|I{1,3})(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}\s*/\s*\d{4})")),
     ("recurring", re.compile(rf"(?:[Tt]heo\s+)?[Đđ]ịnh kỳ(?:\s+(?:{_EVERY}\s+)?{_PERIOD}(?:\s*(?:,|và|hoặc)\s*{_PERIOD})*)?")),
@@ -149,7 +150,7 @@ def _bounds(unit: str, n: int, y: int) -> tuple[str, str]:
 def _dates(t: str, year: int | None) -> list[str]:
     """ISO dates of 'ngày D/M[/Y]' or 'ngày D tháng M [năm Y]' in t; a date without a year takes the next one's."""
     raw = []
-    for m in re.finditer(r"ngày\s+(\d{1,2})(?:\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)", t):
+    for m in re.finditer(r"(?:ngày\s+|(?<=trước )|(?<=nhất ))(\d{1,2})(?:\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)", t):
         d, mo = int(m.group(1)), int(m.group(2) or m.group(4))
         raw.append((d, mo, int(m.group(3) or m.group(5) or 0) or None))
     out = []
@@ -162,9 +163,15 @@ def _dates(t: str, year: int | None) -> list[str]:
     return out
 
 
+_EVERY_WORD = {"tuần": "weekly", "tháng": "monthly", "quý": "quarterly", "năm": "yearly"}
+
+
 def _freq(t: str) -> str | None:
     if "tháng cuối quý" in t:
         return "quarterly"
+    m = re.search(r"(?:ngày\s+\d|tháng\s+\d|quý\s+[ivx]).*\b(?:hàng|hằng|mỗi)\s+(tuần|tháng|quý|năm)$", t)
+    if m:  # a day, month or quarter that comes back: "ngày 10 tháng 3 hằng năm" is yearly
+        return _EVERY_WORD[m.group(1)]
     found = []
     for pat, fr in ((r"tuần", "weekly"), (r"(?<!\d )(?<!\d\d )(?<!sáu )tháng", "monthly"), (r"quý", "quarterly"),
                     (r"(?:6|06|sáu) tháng", "half_yearly"), (r"năm", "yearly")):
