@@ -171,11 +171,24 @@ def _continue_row(d: TaskDraft, cell, ctx: PlanContext, doc_text: str, first: bo
         d.deadline_cell = more(d.deadline_cell, cell("deadline").text)
 
 
+_TCTH_HEADING = re.compile(r"tổ chức thực hiện|trách nhiệm (?:thực hiện|của)|phân công (?:thực hiện|nhiệm vụ|trách nhiệm)")
+
+
 def tcth_tasks(blocks: list[Block], items: list[Item], body_end: int, ctx: PlanContext, doc_text: str) -> list[TaskDraft]:
+    """Tasks of every "Tổ chức thực hiện"-like section ("Trách nhiệm của mỗi bên", "Phân công thực hiện")."""
     tops = [it for it in items if it.level == 1 and not it.path.startswith("PL")]
-    sec = next((it for it in reversed(tops) if "to_chuc_thuc_hien" in it.labels), None)
-    if sec is None:
-        return []
+    secs = [it for it in tops if ("to_chuc_thuc_hien" in it.labels or _TCTH_HEADING.search(fold(it.heading)))
+            and "noi_dung" not in it.labels]
+    if not secs:
+        secs = [it for it in tops if "to_chuc_thuc_hien" in it.labels][-1:]
+    out: list[TaskDraft] = []
+    for sec in secs:
+        out += _section_tasks(sec, tops, blocks, items, body_end, ctx, doc_text)
+    return out
+
+
+def _section_tasks(sec: Item, tops: list[Item], blocks: list[Block], items: list[Item], body_end: int,
+                   ctx: PlanContext, doc_text: str) -> list[TaskDraft]:
     nxt = [it.block for it in tops if it.block > sec.block]
     end = min(nxt) if nxt else body_end
     end = _before_closing(blocks, sec.block + 1, end)
@@ -185,8 +198,8 @@ def tcth_tasks(blocks: list[Block], items: list[Item], body_end: int, ctx: PlanC
         leads: list = []
         k = 0
         for b in blocks[sec.block + 1:end]:
-            if b.kind == "table" or b.text.rstrip().endswith(":"):
-                continue
+            if b.kind == "table" or b.text.rstrip().endswith(":") or re.fullmatch(r"\(.*\)\.?", b.text.strip()):
+                continue  # a table, an introduction, or a pointer "(Chi tiết tại Phụ lục)"
             k += 1
             requested = fold(b.text).startswith("đề nghị")
             l2, c2 = split_roles(_REQUEST.sub("", b.text), b.start, ctx, doc_text)
