@@ -21,6 +21,7 @@ from ..normalize import fold
 from ..records import DocInfo
 from .names import PlanContext, dash, issuer_from_lines, normalize_name, province_name
 from .orgs import find_orgs
+from .signature import cell_lines, is_signature, recipients, signatures
 
 TYPE_NAMES = {
     "kế hoạch": "KH", "quyết định": "QĐ", "chương trình": "CTr", "hướng dẫn": "HD", "thông báo": "TB",
@@ -38,11 +39,6 @@ _DATE = re.compile(
 _MOTTO = ("cộng hòa xã hội chủ nghĩa", "độc lập - tự do", "đảng cộng sản việt nam")
 _SEPARATOR = re.compile(r"^[\s\-_=*~.—–]*$")
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b")
-_SIGN_PREFIX = re.compile(r"^(KT|TM|TL|TUQ|Q|UQ|T/M|K/T|T/L)(?:\.\s*|\s+)", re.I)
-_SIGN_WORDS = ("giám đốc", "chủ tịch", "trưởng", "bí thư", "chánh", "phó", "tm.", "kt.", "tl.", "q.", "t/m",
-               "ủy viên", "thủ trưởng")
-_NAME = re.compile(r"^(?:(?:Đại tá|Thượng tá|Trung tá|Thiếu tá|TS\.|ThS\.|PGS\.TS\.)\s+)?"
-                   r"(?:[A-ZĐÀ-Ỵ][a-zà-ỹđ]*\s+){1,5}[A-ZĐÀ-Ỵ][a-zà-ỹđ]*$")
 _OPENERS = re.compile(r"^(Căn cứ|Thực hiện|Triển khai|Theo|Nhằm|Để|Trên cơ sở|Qua|Ngày)\b")
 
 
@@ -91,13 +87,13 @@ def extract_header(src: SourceDocument) -> HeaderResult:
                 break
     nn_idx, appendix_start = _tail_indices(blocks, body_start)
     body_end = _body_end(blocks, body_start, nn_idx, appendix_start)
-    info.recipients = _recipients(blocks, nn_idx, appendix_start) if nn_idx is not None else None
-    names, titles = _signatures(blocks, body_end, appendix_start)
+    info.recipients = recipients(blocks, nn_idx, appendix_start) if nn_idx is not None else None
+    names, titles = signatures(blocks, body_end, appendix_start)
     if tail_to is not None and info.recipients is None and not names:  # the decision's tail
         d_nn, _ = _tail_indices(blocks[:tail_to], tail_from)
         d_end = _body_end(blocks, tail_from, d_nn, None)
-        info.recipients = _recipients(blocks, d_nn, tail_to) if d_nn is not None else None
-        names, titles = _signatures(blocks, d_end, tail_to)
+        info.recipients = recipients(blocks, d_nn, tail_to) if d_nn is not None else None
+        names, titles = signatures(blocks, d_end, tail_to)
     info.signer = "; ".join(names) if names else None
     info.signer_title = titles[0] if titles else None
     if info.code and info.doc_type is None:
@@ -116,7 +112,7 @@ def _scan_top(blocks: list[Block], start: int, info: DocInfo, spans: dict) -> _T
         b = blocks[i]
         if b.table is not None and (top.type_idx is not None or i > start + 6):
             continue
-        lines = _cell_lines(b) if b.table is not None else [x.strip() for x in b.text.split("\n")]
+        lines = cell_lines(b) if b.table is not None else [x.strip() for x in b.text.split("\n")]
         for n, line in enumerate(lines):
             if not line or _SEPARATOR.match(line) or any(x in fold(line) for x in _MOTTO):
                 continue
@@ -221,101 +217,9 @@ def _tail_indices(blocks: list[Block], start: int) -> tuple[int | None, int | No
 def _body_end(blocks, start, nn_idx, appendix_start) -> int:
     end = nn_idx if nn_idx is not None else (appendix_start if appendix_start is not None else len(blocks))
     # the signature may come before "Nơi nhận" when columns are flattened
-    while end > start and _is_signature(blocks[end - 1]):
+    while end > start and is_signature(blocks[end - 1]):
         end -= 1
     return end
-
-
-def _is_signature(b: Block) -> bool:
-    t = b.text.strip()
-    return (b.style.upper and len(t) < 80 and any(w in fold(t) for w in _SIGN_WORDS)) or bool(_NAME.match(t) and len(t) < 40)
-
-
-def _cell_lines(b: Block) -> list[str]:
-    """A layout table (the header's two columns, "Nơi nhận" beside the signature) read column by column."""
-    rows = b.table.rows
-    width = max((len(r) for r in rows), default=0)
-    return [x.strip() for k in range(width) for r in rows if k < len(r) for x in r[k].text.split("\n")]
-
-
-def _recipients(blocks, nn_idx, appendix_start) -> list[str]:
-    out: list[str] = []
-    first = blocks[nn_idx].text
-    if blocks[nn_idx].table is not None:  # "Nơi nhận" in the left cell, the signature in the right one
-        first = next((c.text for r in blocks[nn_idx].table.rows for c in r if c.text.strip().startswith("Nơi nhận")), first)
-    lines = first.split("\n")[1:]
-    j = nn_idx + 1
-    while j < len(blocks) and (appendix_start is None or j < appendix_start) and blocks[j].text.lstrip().startswith(("-", "+", "•")):
-        lines.extend(blocks[j].text.split("\n"))
-        j += 1
-    for line in lines:
-        line = re.sub(r"^\s*[-+•]\s*", "", line).strip()
-        line = re.sub(r"[;.,]+$", "", line).strip()
-        if line:
-            out.append(line)
-    return out
-
-
-def _signatures(blocks, body_end, appendix_start) -> tuple[list[str], list[str]]:
-    """Names and titles of the signers, in order (a joint plan has one per issuer).
-
-    Read line by line, so a signature typed as one paragraph, as several, or in
-    the right cell of a layout table reads the same: consecutive upper-case
-    lines naming a post, then the name (an "(Đã ký)" line between is skipped).
-    """
-    stop = appendix_start if appendix_start is not None else len(blocks)
-    lines: list[str] = []
-    for b in blocks[body_end:stop]:
-        if b.table is not None:
-            cells = [c.text for r in b.table.rows for c in r if not c.text.strip().startswith("Nơi nhận")]
-            lines += [x.strip() for c in cells for x in c.split("\n")] + [""]
-        else:
-            lines += [x.strip() for x in b.text.split("\n")] + [""]
-    names: list[str] = []
-    titles: list[str] = []
-    title_lines: list[str] = []
-    prev_upper = False
-    in_recipients = False
-    for t in lines:
-        if t.startswith("Nơi nhận"):
-            in_recipients = True
-            continue
-        if in_recipients and (t.startswith(("-", "+", "•")) or not t):
-            continue
-        in_recipients = False
-        upper = t.isupper() and len(t) < 80
-        if upper and (prev_upper and title_lines or any(w in fold(t) for w in _SIGN_WORDS)):
-            title_lines = (title_lines if prev_upper else []) + [t]
-            prev_upper = True
-            continue
-        prev_upper = False
-        if title_lines and _NAME.match(t):
-            names.append(_NAME_RANK.sub("", t))
-            titles.append(" / ".join(_sentence_case(x) for x in _post_lines(title_lines)))
-            title_lines = []
-    return names, titles
-
-
-_NAME_RANK = re.compile(r"^(?:Đại tá|Thượng tá|Trung tá|Thiếu tá|TS\.|ThS\.|PGS\.TS\.)\s+")
-
-
-def _post_lines(lines: list[str]) -> list[str]:
-    """Drop a trailing body name under the post ("PHÓ GIÁM ĐỐC / CÔNG AN TỈNH"): it names who, not the post."""
-    out = list(lines)
-    while len(out) > 1 and not any(w in fold(out[-1]) for w in _SIGN_WORDS):
-        out.pop()
-    return out
-
-
-def _sentence_case(line: str) -> str:
-    m = _SIGN_PREFIX.match(line)
-    prefix = ""
-    if m:
-        prefix = m.group(1).upper() + ("." if "/" not in m.group(1) else "") + " "
-        line = line[m.end():]
-    low = line.lower()
-    low = re.sub(r"^phó (\w)", lambda m: "phó " + m.group(1).upper(), low)  # "Phó Chủ tịch"
-    return prefix + low[:1].upper() + low[1:]
 
 
 def _plan_year(info: DocInfo) -> int | None:
