@@ -219,3 +219,17 @@ def test_docx_layout_tables_for_header_and_signature(tmp_path):
     assert info.title == "Phòng, chống đuối nước cho trẻ em trong dịp hè năm 2026"
     assert info.recipients == ["UBND huyện (b/c)", "Lưu: VT"]
     assert (info.signer, info.signer_title) == ("Mai Xuân Lộc", "TM. Ủy ban nhân dân / Chủ tịch")
+
+
+def test_columns_interleaved_line_by_line():
+    """pdftotext keeps each printed row: left and right column text share a line."""
+    top = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN TƯ NGHĨA Độc lập - Tự do - Hạnh phúc
+Số: 77/KH-UBND Tư Nghĩa, ngày 09 tháng 5 năm 2026
+KẾ HOẠCH
+Bảo đảm trật tự an toàn giao thông
+dịp lễ hội năm 2026"""
+    info = _header(_plan(top))
+    assert (info.issuer, info.parent_issuer) == ("Ủy ban nhân dân huyện Tư Nghĩa", None)
+    assert (info.code, info.place, info.date) == ("77/KH-UBND", "Tư Nghĩa", "2026-05-09")
+    assert info.title == "Bảo đảm trật tự an toàn giao thông dịp lễ hội năm 2026"

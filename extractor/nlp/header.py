@@ -37,6 +37,9 @@ _DATE = re.compile(
     r"^(?P<place>[^,\n]{2,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$", re.I
 )
 _MOTTO = ("cộng hòa xã hội chủ nghĩa", "độc lập - tự do", "đảng cộng sản việt nam")
+# the quốc hiệu / tiêu ngữ, wherever a flattened line put it ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …")
+_MOTTO_RE = re.compile(r"cộng h(?:òa|oà) xã hội chủ nghĩa(?: việt nam)?|độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc"
+                       r"|đảng cộng sản việt nam", re.I)
 _SEPARATOR = re.compile(r"^[\s\-_=*~.—–]*$")
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b")
 _OPENERS = re.compile(r"^(Căn cứ|Thực hiện|Triển khai|Theo|Nhằm|Để|Trên cơ sở|Qua|Ngày)\b")
@@ -113,8 +116,9 @@ def _scan_top(blocks: list[Block], start: int, info: DocInfo, spans: dict) -> _T
         if b.table is not None and (top.type_idx is not None or i > start + 6):
             continue
         lines = cell_lines(b) if b.table is not None else [x.strip() for x in b.text.split("\n")]
+        lines = [seg.strip() for line in lines for seg in _MOTTO_RE.split(line)]  # keep what shares a line with it
         for n, line in enumerate(lines):
-            if not line or _SEPARATOR.match(line) or any(x in fold(line) for x in _MOTTO):
+            if not line or _SEPARATOR.match(line) or any(x in fold(line) for x in _MOTTO) or fold(line) == "việt nam":
                 continue
             if _read_so(line, info, spans, b) or _read_date(line, info, spans, b):
                 continue
