@@ -207,6 +207,7 @@ def _section_tasks(sec: Item, tops: list[Item], blocks: list[Block], items: list
             out.append(TaskDraft(f"{sec.path}-{k}", _strip_bullet(b.text), b.start, b.end, leads, c2, section=sec.path,
                                  requested=requested))
         return out
+    unit_heads: list = []  # the last unit heading: sub-items under it ("3.1.1. Chủ trì …") are its tasks
     for n, kid in enumerate(kids):
         kend = kids[n + 1].block if n + 1 < len(kids) else end
         head_text = kid.own_text
@@ -217,11 +218,16 @@ def _section_tasks(sec: Item, tops: list[Item], blocks: list[Block], items: list
         if long_item:
             l1, c1 = split_roles(_REQUEST.sub("", head_text), blocks[kid.block].end - len(head_text), ctx, doc_text)
             b = blocks[kid.block]
-            out.append(TaskDraft(f"{kid.path}-1", head_text, b.end - len(head_text), b.end, l1, c1, section=kid.path,
+            own = re.match(r"\s*(\d+(?:\.\d+)+)\.?\s", b.text)  # the item's own number, deeper than the outline saw
+            path = own.group(1) if own and own.group(1).startswith(kid.path + ".") else kid.path
+            if not l1 and path != kid.path:
+                l1 = unit_heads
+            out.append(TaskDraft(f"{path}-1", head_text, b.end - len(head_text), b.end, l1, c1, section=kid.path,
                                  requested=requested))
             continue
         heads = split_roles(_REQUEST.sub("", head_text), 0, ctx, doc_text)[0] or [
             (full_name(o, ctx, doc_text), o) for o in find_orgs(head_text)]
+        unit_heads = heads
         body = [b for b in blocks[kid.block + 1:kend] if b.kind != "table"]
         bullets = [b for b in body if b.kind == "list_item"]
         chosen = bullets or [b for b in body if not b.text.rstrip().endswith(":")]
