@@ -233,3 +233,14 @@ dịp lễ hội năm 2026"""
     assert (info.issuer, info.parent_issuer) == ("Ủy ban nhân dân huyện Tư Nghĩa", None)
     assert (info.code, info.place, info.date) == ("77/KH-UBND", "Tư Nghĩa", "2026-05-09")
     assert info.title == "Bảo đảm trật tự an toàn giao thông dịp lễ hội năm 2026"
+
+
+@pytest.mark.parametrize("line, number, code", [
+    ("Số: 45/KH-SNgV", "45", "45/KH-SNgV"),  # Sở Ngoại vụ writes its code with a lower-case letter
+    ("Số: 08/2026/KH-UBND", "08", "08/2026/KH-UBND"),
+    ("Số 12-KH/HU", "12", "12-KH/HU"),
+    ("Số: 311 /KH-SYT", "311", "311/KH-SYT"),
+])
+def test_so_line_shapes(line, number, code):
+    info = _header(_plan(LEFT_FIRST.replace("Số: 77/KH-UBND", line)))
+    assert (info.number, info.code) == (number, code)

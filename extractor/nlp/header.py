@@ -30,7 +30,7 @@ TYPE_NAMES = {
 }
 # "Số: 28/KH-SYT", "Số:    /KH-UBND", "Số 25-KH/TU"; a PDF may append the date column on the same line
 _SO = re.compile(
-    r"^Số\s*:?\s*(?P<num>[0-9][0-9A-Za-z.]*)?\s*(?P<sym>[/-]\s*[A-ZĐ][A-ZĐ0-9&./\-]*(?:\s[A-ZĐ0-9&]+(?![\wà-ỹ]))*)"
+    r"^Số\s*:?\s*(?P<num>[0-9][0-9A-Za-z.]*)?(?P<yr>/\d{4})?\s*(?P<sym>[/-]\s*[A-ZĐ][A-ZĐa-zđ0-9&./\-]*(?:\s[A-ZĐ0-9&]+(?![\wà-ỹ]))*)"
     r"\s*(?P<rest>.*)$"
 )
 _DATE = re.compile(
@@ -158,7 +158,7 @@ def _read_so(line: str, info: DocInfo, spans: dict, b: Block) -> bool:
     num = (m.group("num") or "").strip(" .") or None
     sym = re.sub(r"\s+", "", m.group("sym"))
     info.number = num
-    info.code = f"{num or ''}{sym}"
+    info.code = f"{num or ''}{m.group('yr') or ''}{sym}"
     spans["code"] = (b.start, b.end)
     return True
 
