@@ -27,6 +27,7 @@ HEADS = [
     "Bệnh viện", "Công an", "Thành ủy", "Tỉnh ủy", "Huyện ủy", "Thị ủy", "Đảng ủy",
     "Công đoàn", "Liên đoàn", "Hội", "Đoàn", "Thanh tra", "Kho bạc", "Viện", "Cổng",
     "Mặt trận Tổ quốc", "Mặt trận", "MTTQ", "Bưu điện", "Đảng bộ", "Chi bộ", "Cơ quan", "Trạm", "Viễn thông", "Ủy ban",
+    "Tổng công ty", "Công ty", "Ngân hàng", "Hiệp hội", "Viettel", "VNPT",
 ]
 GROUP_HEADS = [
     "cơ quan, đơn vị", "cơ quan", "đơn vị", "phòng", "ban", "ngành", "sở", "địa phương",
@@ -34,6 +35,7 @@ GROUP_HEADS = [
     "đơn vị sự nghiệp", "cơ quan báo chí", "cơ quan thông tin đại chúng", "cơ sở giáo dục", "bệnh viện",
     "trường học", "trường trung học phổ thông", "tổ chức thành viên", "tổ chức chính trị - xã hội",
     "đoàn thể chính trị - xã hội", "huyện ủy", "phòng chuyên môn", "ban cán sự đảng", "thôn", "ấp",
+    "tổ chức tín dụng", "doanh nghiệp viễn thông", "hợp tác xã",
 ]
 GROUP_HEADS.remove("hội")
 PLACE_WORDS = ["tỉnh", "thành phố", "Thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "Tỉnh"]
@@ -48,7 +50,7 @@ STOP_PHRASES = set(
     đầu mối|theo dõi|đánh giá|tuyên truyền|phổ biến|công khai|tiếp nhận|trả lời|phát hành|hỗ trợ|giới thiệu|vận động|
     lãnh đạo|chỉ đạo|rà soát|giám sát|tham gia|bảo đảm|đảm bảo|nghiên cứu|sản xuất|phát sóng|tư vấn|tập huấn|thống kê|
     đề xuất|đồng thời|công tác|kế hoạch|nội dung|kết quả|chương trình|hoạt động|nhiệm vụ|tích cực|thường xuyên|có trách|
-    chịu trách|sơ kết|tổng kết|phát động|mở rộng|lựa chọn|bố trí|kiện toàn|cụ thể|tiếp tục|quản lý nhà""".replace("\n", "").split("|")
+    chịu trách|sơ kết|tổng kết|phát động|mở rộng|lựa chọn|bố trí|kiện toàn|cụ thể|tiếp tục|quản lý nhà|xử lý|chậm nhất|khắc phục|ứng phó|thông báo""".replace("\n", "").split("|")
 )
 # Lower-case runs that belong to names.
 NAME_PHRASES = [
@@ -58,7 +60,8 @@ NAME_PHRASES = [
     "và tương đương", "thông tin đại chúng", "báo chí", "tiếp nhận và trả kết quả", "một cửa",
     "nhân dân", "điện tử", "truyền thanh", "cơ sở", "vận tải", "chính trị - xã hội", "thành viên",
     "cán sự đảng", "tuyến tỉnh", "thí điểm", "cấp tỉnh", "cấp huyện", "cấp xã", "cùng cấp", "cơ quan",
-    "phổ biến, giáo dục pháp luật", "trung học phổ thông",
+    "phổ biến, giáo dục pháp luật", "trung học phổ thông", "trên địa bàn tỉnh", "trên địa bàn huyện", "trên địa bàn",
+    "cổ phần",
 ]
 # After "," or "và" inside a group these words go on listing places or kinds of body.
 GROUP_AFTER_COMMA = set("đơn ban ngành xã phường thị đoàn trường sở địa thành huyện quận thôn ấp tổ khu tỉnh đảng".split())

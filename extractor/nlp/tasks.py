@@ -72,11 +72,13 @@ def split_roles(text: str, base: int, ctx: PlanContext, doc_text: str) -> tuple[
             elif _COOP.search(before[-25:]) or (mode == "coop" and re.fullmatch(r"[\s,]*(?:và)?\s*", before[prev_end:])):
                 mode = "coop"
                 coops.append((full_name(o, ctx, doc_text), o))
+            elif mode == "other" and re.fullmatch(r"[\s,]*(?:và)?\s*", before[prev_end:]):
+                pass  # "báo cáo UBND tỉnh và Sở Nội vụ": the second name is not a lead either
             elif (v is None or rel < v.start()) and not _NOT_LEAD.search(before[-20:]):
                 mode = "lead"
                 leads.append((full_name(o, ctx, doc_text), o))
             else:
-                mode = None
+                mode = "other"
             prev_end = o.end - base - off
     return _dedupe(leads), _dedupe(coops)
 

@@ -20,9 +20,9 @@ _REPORT = re.compile(r"(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: về)?|t
 # "báo cáo … về Sở để tổng hợp": the bare word is the plan's own Sở.
 _OWN_SO = re.compile(r"(?:báo cáo|gửi|về)\s+(Sở)\b(?!\s+[A-ZĐ])", re.I)
 _COOP = re.compile(r"phối hợp(?: chặt chẽ)? với\s*$", re.I)
-_CHAIN = re.compile(r"^[\s,]*(?:và)?\s*$")  # "phối hợp với A, B và C": B and C share A's role
+_CHAIN = re.compile(r"^[ ,]*(?:và)?[ ]*$")  # not across table cells or lines  # "phối hợp với A, B và C": B and C share A's role
 _NOT_UNIT = re.compile(
-    r"^(Lưu|Đăng|Đảng TTĐT|Như|Như trên|Như Điều|Website|Cổng TTĐT|C, P|CT |PCT|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|"
+    r"^(Lưu|Đăng|Đảng TTĐT|Như|Như trên|Như Điều|Website|Cổng TTĐT|C, P|CT\b|PCT|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|"
     r"Các Phó|Lãnh đạo|GĐ|PGĐ|Trưởng|Phó trưởng|Bí thư|Phó Bí thư|Các đồng chí|Đ/c|Thành viên|Các thành viên)", re.I)
 # "TT Huyện ủy", "TT HĐND tỉnh": the standing committee (Thường trực) of a party or council body.
 _STANDING = re.compile(r"^TT\.?\s+(?=(?:Tỉnh|Huyện|Thành|Thị|Đảng) ủy|HĐND|Hội đồng nhân dân)")
