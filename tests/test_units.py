@@ -126,3 +126,37 @@ def test_recipients_are_bodies_not_persons(units):
     assert any(n.startswith("Thường trực Hội đồng nhân dân huyện") for n in recipients)
     assert {"Phòng Nội vụ", "Phòng Tư pháp"} <= recipients
     assert not any("Chủ tịch" in n or n.startswith("Lưu") for n in recipients)
+
+
+SO_PLAN = """UBND TỈNH CAO BẰNG
+SỞ TƯ PHÁP
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 12/KH-STP
+
+Cao Bằng, ngày 05 tháng 02 năm 2025
+
+KẾ HOẠCH
+Kiểm tra văn bản năm 2025
+
+I. TỔ CHỨC THỰC HIỆN
+
+Các phòng chuyên môn thuộc Sở báo cáo kết quả thực hiện của đơn vị về Sở để tổng hợp, báo cáo Giám đốc Sở và UBND tỉnh.
+
+Nơi nhận:
+- Lưu: VT.
+
+GIÁM ĐỐC
+
+Hoàng Văn Minh
+"""
+
+
+def test_reports_to_the_plans_own_so_and_past_a_person(tmp_path):
+    p = tmp_path / "so.txt"
+    p.write_text(SO_PLAN, encoding="utf-8")
+    got = {(u["name"], u["role"]) for u in extract(str(p)).to_json()["units"]}
+    assert ("Sở Tư pháp", "report_to") in got or ("Sở Tư pháp tỉnh Cao Bằng", "report_to") in got
+    assert any(n.startswith("Ủy ban nhân dân tỉnh") and r == "report_to" for n, r in got)

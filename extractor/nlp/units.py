@@ -18,7 +18,7 @@ from .tasks import TaskDraft, full_name
 _REPORT = re.compile(r"(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: về)?|thông qua|qua|tổng hợp báo cáo|trình)\s*\(?\s*"
                      r"(?:(?:Giám đốc|Chủ tịch|Bí thư|Trưởng ban|[Ll]ãnh đạo)\b[^,.;:\n]{0,25}?\s+và\s+)?$", re.I)
 # "báo cáo … về Sở để tổng hợp": the bare word is the plan's own Sở.
-_OWN_SO = re.compile(r"(?:báo cáo|gửi|về)\s+(Sở)\b(?!\s+[A-ZĐ])", re.I)
+_OWN_SO = re.compile(r"(?i:báo cáo|gửi|về)\s+(Sở)\b(?!\s+[A-ZĐ])")  # case-sensitive: "Sở Y tế" is another Sở
 _COOP = re.compile(r"phối hợp(?: chặt chẽ)? với\s*$", re.I)
 _CHAIN = re.compile(r"^[ ,]*(?:và)?[ ]*$")  # not across table cells or lines  # "phối hợp với A, B và C": B and C share A's role
 _NOT_UNIT = re.compile(
@@ -49,7 +49,9 @@ def collect_units(text: str, ranges: list[tuple[int, int]], issuer_text: str | N
     role, prev_end = None, -1
     mentions = [o for a, b in ranges for o in find_orgs(text[a:b], a)]
     if (ctx.issuer_base or "").startswith("Sở "):
-        mentions += [OrgMention(m.group(1), m.start(1), m.end(1)) for a, b in ranges for m in _OWN_SO.finditer(text, a, b)]
+        # "báo cáo … của đơn vị về Sở để tổng hợp": the own Sở receives the report
+        mentions += [OrgMention(m.group(1), m.start(1), m.end(1), group=True) for a, b in ranges
+                     for m in _OWN_SO.finditer(text, a, b) if re.search(r"báo cáo|gửi", text[max(a, m.start() - 150):m.start() + 8])]
         mentions.sort(key=lambda o: o.start)
     for o in mentions:
         before = text[max(0, o.start - 60):o.start]
@@ -57,7 +59,7 @@ def collect_units(text: str, ranges: list[tuple[int, int]], issuer_text: str | N
             pass  # same role as the name before it
         elif _COOP.search(before):
             role = "cooperate"
-        elif _REPORT.search(before):
+        elif _REPORT.search(before) or (o.text == "Sở" and o.group):
             role = "report_to"
         else:
             role = None
