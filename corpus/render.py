@@ -375,7 +375,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no seeds in {args.seeds}", file=sys.stderr)
         return 1
     for i, path in enumerate(files):
-        for p in render_seed(path, args.out, gold_dir, i):
+        num = path.stem.split("_")[0]  # the plan's own number, so adding a plan does not change the others' pages
+        for p in render_seed(path, args.out, gold_dir, int(num) if num.isdigit() else i):
             print(f"{p.stat().st_size:>8}  {p}")
     return 0
 

@@ -3,8 +3,10 @@
 Not every date is a deadline: citation dates, the plan's own date and periods
 inside a program's name ("giai đoạn 2021-2025") are not. The patterns below
 are the scheduling phrases of the genre: "Quý I/2022", "trong năm 2022",
-"trước ngày 10 tháng 3", "hàng tháng", "định kỳ 6 tháng", "thường xuyên",
-"theo tiến độ …".
+"từ tháng 4 đến tháng 6/2024", "trước ngày 10 tháng 3", "trước ngày 25 hằng
+tháng", "hàng tháng", "định kỳ 6 tháng", "thường xuyên", "theo tiến độ …".
+A pattern earlier in the list owns its characters: a range is read before
+the months inside it, a recurring due day before the plain "trước ngày".
 """
 from __future__ import annotations
 
@@ -14,22 +16,35 @@ from dataclasses import dataclass
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PERIOD = r"(?:quý [IV]{1,3}\b|6 tháng|06 tháng|sáu tháng|\d{1,2} tháng|tuần|tháng|quý|năm)"
+_DAY = r"ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+_UNIT = r"(?:[Tt]háng\s+\d{1,2}|[Qq]uý\s+(?:IV|I{1,3})\b)"
+_YEAR_TAIL = r"(?:\s*/\s*\d{4}|\s+năm\s+\d{4})"
+_BY = r"(?:[Tt]rước|[Cc]hậm nhất(?: (?:là|vào))?(?: trước)?|[Hh]ạn chót)"
+_EVERY = r"(?:[Hh][àằ]ng|[Mm]ỗi)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("due", re.compile(
-        r"(?:[Tt]rước|[Cc]hậm nhất(?: (?:là|vào))?(?: trước)?|[Hh]ạn chót|[Hh]oàn thành trước)\s+ngày\s+\d{1,2}"
-        r"(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
-        r"(?:\s+đối với (?:(?!\s+và\s)[^;,.)]){3,40})?")),
-    ("recurring", re.compile(rf"(?:[Tt]heo\s+)?[Đđ]ịnh kỳ(?:\s+{_PERIOD}(?:\s*(?:,|và|hoặc)\s*{_PERIOD})*)?")),
-    ("recurring", re.compile(rf"[Hh][àằ]ng\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và)\s*(?:tuần|tháng|quý|năm)\b)*")),
+    # spans: "từ ngày 01/5/2025 đến ngày 31/5/2025", "từ tháng 4 đến tháng 6/2024", "Quý III và quý IV/2025"
+    ("period", re.compile(rf"[Tt]ừ\s+{_DAY}\s+(?:đến|tới)\s+(?:hết\s+)?{_DAY}")),
+    ("period", re.compile(rf"(?:(?:[Tt]ừ|[Tt]rong)\s+)?{_UNIT}{_YEAR_TAIL}?\s+(?:đến|tới|và|-)\s+(?:hết\s+)?{_UNIT}{_YEAR_TAIL}?")),
+    # a due day that recurs: "trước ngày 25 hằng tháng", "trước ngày 15/12 hằng năm", "… ngày 20 tháng cuối quý"
+    ("recurring", re.compile(rf"(?:{_EVERY}\s+(?:tháng|quý|năm)\s*,\s*)?{_BY}\s+ngày\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}})?"
+                             rf"\s+(?:(?:của\s+)?tháng cuối (?:quý|kỳ)|{_EVERY}\s+(?:tháng|quý|năm))")),
+    ("recurring", re.compile(rf"(?:[Tt]rong\s+|[Vv]ào\s+)?{_UNIT}\s+{_EVERY}\s+năm")),  # "quý I hằng năm"
+    ("due", re.compile(rf"{_BY}\s+(?:{_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{4}})(?:\s+đối với (?:(?!\s+và\s)[^;,.)]){{3,40}})?")),
+    ("period", re.compile(r"(?:[Tt]rong\s+)?6 tháng (?:đầu|cuối) năm(?:\s+\d{4})?")),
+    ("due", re.compile(r"(?:[Vv]ào\s+)?[Cc]uối\s+(?:năm\s+\d{4}|quý\s+(?:IV|I{1,3})(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}\s*/\s*\d{4})")),
+    ("recurring", re.compile(rf"(?:[Tt]heo\s+)?[Đđ]ịnh kỳ(?:\s+(?:{_EVERY}\s+)?{_PERIOD}(?:\s*(?:,|và|hoặc)\s*{_PERIOD})*)?")),
+    ("recurring", re.compile(rf"{_EVERY}\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và)\s*(?:tuần|tháng|quý|năm)\b)*")),
     ("recurring", re.compile(r"\bthường kỳ\b")),
     ("ongoing", re.compile(r"[Tt]hường xuyên(?:,?\s+liên tục)?")),
-    ("period", re.compile(r"[Qq]uý\s+(?:I{1,3}|IV)(?:\s*/\s*|\s+năm\s+)\d{4}|[Qq]uý\s+(?:I{1,3}|IV)\b(?!\s*,)")),
+    ("period", re.compile(r"(?:[Tt]rong\s+)?[Qq]uý\s+(?:I{1,3}|IV)(?:(?:\s*/\s*|\s+năm\s+)\d{4}|\b(?!\s*,))")),
     ("period", re.compile(r"(?:[Tt]rong|[Cc]ả)\s+năm(?:\s+\d{4})?\b")),
-    ("period", re.compile(r"6 tháng (?:đầu|cuối) năm(?:\s+\d{4})?")),
-    ("period", re.compile(r"[Tt]háng\s+\d{1,2}\s*/\s*\d{4}|[Tt]háng\s+\d{1,2}\s+năm\s+\d{4}")),
+    ("period", re.compile(r"(?:[Tt]rong\s+)?[Tt]háng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)\d{4}")),
+    ("period", re.compile(r"(?:[Tt]rong|[Vv]ào)\s+tháng\s+\d{1,2}\b(?!\s*/|\s+năm|\s+tháng)")),
     ("unspecified", re.compile(r"[Tt]heo tiến độ[^,.;)\t\n]{0,40}|đúng tiến độ(?: đề ra)?|[Đđ]ột xuất|[Kk]hi có yêu cầu|theo yêu cầu của [^,.;)\t\n]{3,40}")),
 ]
 _FREQ_ORDER = ["weekly", "monthly", "quarterly", "half_yearly", "yearly"]
+# words right before a time phrase that make it schedule work, whatever name precedes them
+_SCHEDULING = re.compile(r"\b(?:trong|vào|trước|đến|từ|hoàn thành|xong|kể từ|cuối|đầu)\s*$", re.I)
 
 
 @dataclass
@@ -43,7 +58,13 @@ class Found:
     freq: str | None = None
 
 
-def find_deadlines(text: str, year: int | None, base: int = 0) -> list[Found]:
+def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool = False) -> list[Found]:
+    """Scheduling phrases in `text`; `year` completes dates that omit it.
+
+    `narrative`: the text reports on a plan (a news page with no number or
+    date of its own), so the dated spans it gives are facts told, not the
+    schedule of a plan being read; only how-often phrases are kept.
+    """
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
     for kind, pat in PATTERNS:
@@ -53,7 +74,11 @@ def find_deadlines(text: str, year: int | None, base: int = 0) -> list[Found]:
                 continue
             if kind == "period" and _in_name(text, a):
                 continue
+            if re.search(r"ngày\s*\d{0,2}\s*$", text[max(0, a - 12):a]):  # "ngày 19 tháng 6 năm 2015": a date
+                continue
             f = Found(m.group(0).strip(), kind, base + a, base + b)
+            if narrative and kind in ("period", "due") and re.search(r"\b(?:19|20)\d\d\b", f.text):
+                continue
             _interpret(f, year)
             taken.append((a, b))
             out.append(f)
@@ -63,8 +88,10 @@ def find_deadlines(text: str, year: int | None, base: int = 0) -> list[Found]:
 
 def _in_name(text: str, a: int) -> bool:
     """"năm 2022" inside "Kế hoạch … năm 2022" names a program, it does not schedule."""
-    before = text[max(0, a - 60):a].lower()
-    return bool(re.search(r"(kế hoạch|chương trình|giai đoạn)[^.;,]*$", before)) and "trong" not in text[a:a + 6].lower()
+    before = text[max(0, a - 60):a]
+    if _SCHEDULING.search(before) or re.match(r"(?:trong|từ)\b", text[a:a + 6], re.I):
+        return False
+    return bool(re.search(r"(kế hoạch|chương trình|giai đoạn)[^.;,]*$", before.lower()))
 
 
 def _interpret(f: Found, year: int | None) -> None:
@@ -72,31 +99,79 @@ def _interpret(f: Found, year: int | None) -> None:
     if f.kind == "recurring":
         f.freq = _freq(t)
     elif f.kind == "period":
+        days = _dates(t, year) if "ngày" in t else []
+        if len(days) >= 2:  # "từ ngày … đến ngày …": the start takes the end's year when it has none
+            f.s, f.e = days[0], days[-1]
+            return
+        parts = _units(t)
+        if parts:
+            y0 = _year(t[parts[0][2]:parts[1][2]]) if len(parts) >= 2 else None
+            y1 = _year(t[parts[-1][2]:]) or year
+            if y1:
+                f.s = _bounds(parts[0][0], parts[0][1], y0 or y1)[0]
+                f.e = _bounds(parts[-1][0], parts[-1][1], y1)[1]
+            return
         y = _year(t) or year
-        q = re.search(r"quý\s+(iv|i{1,3})", t)
-        if q and y:
-            n = _ROMAN[q.group(1).upper()]
-            f.s, f.e = f"{y}-{3 * n - 2:02d}-01", f"{y}-{3 * n:02d}-{_last(y, 3 * n):02d}"
-        elif "6 tháng đầu" in t and y:
+        if "6 tháng đầu" in t and y:
             f.s, f.e = f"{y}-01-01", f"{y}-06-30"
         elif "6 tháng cuối" in t and y:
             f.s, f.e = f"{y}-07-01", f"{y}-12-31"
-        elif (mm := re.search(r"tháng\s+(\d{1,2})", t)) and y:
-            mo = int(mm.group(1))
-            f.s, f.e = f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_last(y, mo):02d}"
         elif y:
             f.s, f.e = f"{y}-01-01", f"{y}-12-31"
     elif f.kind == "due":
-        m = re.search(r"ngày\s+(\d{1,2})(?:\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)", t)
-        if m:
-            d = int(m.group(1))
-            mo = int(m.group(2) or m.group(4))
-            y = int(m.group(3) or m.group(5) or year or 0) or None
-            if y and 1 <= mo <= 12 and 1 <= d <= _last(y, mo):
-                f.e = f"{y}-{mo:02d}-{d:02d}"
+        days = _dates(t, year)
+        if days:
+            f.e = days[-1]
+        elif "cuối" in t:
+            parts = _units(t)
+            y = _year(t) or year
+            if parts and y:
+                f.e = _bounds(parts[-1][0], parts[-1][1], y)[1]
+            elif y:
+                f.e = f"{y}-12-31"
+
+
+def _units(t: str) -> list[tuple[str, int, int]]:
+    """('month'|'quarter', number, position) for each month or quarter named in t."""
+    out = []
+    for m in re.finditer(r"(tháng|quý)\s+(\d{1,2}|iv|i{1,3})\b", t):
+        n = int(m.group(2)) if m.group(2).isdigit() else _ROMAN[m.group(2).upper()]
+        if m.group(1) == "quý" or 1 <= n <= 12:
+            out.append(("quarter" if m.group(1) == "quý" else "month", n, m.start()))
+    return out
+
+
+def _bounds(unit: str, n: int, y: int) -> tuple[str, str]:
+    if unit == "quarter":
+        return f"{y}-{3 * n - 2:02d}-01", f"{y}-{3 * n:02d}-{_last(y, 3 * n):02d}"
+    return f"{y}-{n:02d}-01", f"{y}-{n:02d}-{_last(y, n):02d}"
+
+
+def _dates(t: str, year: int | None) -> list[str]:
+    """ISO dates of 'ngày D/M[/Y]' or 'ngày D tháng M [năm Y]' in t; a date without a year takes the next one's."""
+    raw = []
+    for m in re.finditer(r"(?:ngày\s+|(?<=trước )|(?<=nhất ))(\d{1,2})(?:\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)", t):
+        d, mo = int(m.group(1)), int(m.group(2) or m.group(4))
+        raw.append((d, mo, int(m.group(3) or m.group(5) or 0) or None))
+    out = []
+    for k, (d, mo, y) in enumerate(raw):
+        if not y:  # the next date's year; the year before when the span crosses new year ("20/12 đến 10/01/2027")
+            nxt = next((r for r in raw[k + 1:] if r[2]), None)
+            y = (nxt[2] - ((mo, d) > (nxt[1], nxt[0]))) if nxt else year
+        if y and 1 <= mo <= 12 and 1 <= d <= _last(y, mo):
+            out.append(f"{y}-{mo:02d}-{d:02d}")
+    return out
+
+
+_EVERY_WORD = {"tuần": "weekly", "tháng": "monthly", "quý": "quarterly", "năm": "yearly"}
 
 
 def _freq(t: str) -> str | None:
+    if "tháng cuối quý" in t:
+        return "quarterly"
+    m = re.search(r"(?:ngày\s+\d|tháng\s+\d|quý\s+[ivx]).*\b(?:hàng|hằng|mỗi)\s+(tuần|tháng|quý|năm)$", t)
+    if m:  # a day, month or quarter that comes back: "ngày 10 tháng 3 hằng năm" is yearly
+        return _EVERY_WORD[m.group(1)]
     found = []
     for pat, fr in ((r"tuần", "weekly"), (r"(?<!\d )(?<!\d\d )(?<!sáu )tháng", "monthly"), (r"quý", "quarterly"),
                     (r"(?:6|06|sáu) tháng", "half_yearly"), (r"năm", "yearly")):
@@ -112,3 +187,24 @@ def _year(t: str) -> int | None:
 
 def _last(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
+
+
+_CONNECTOR = re.compile(r"^[\s,;()]*(?:(?:hoặc|và)(?:\s+(?:năm|quý|tháng))?[\s,;()]*)?$", re.I)
+
+
+def task_phrase(text: str, found: list[tuple[int, int]]) -> str | None:
+    """A task's deadline as written: phrases joined only by "hoặc", "và", commas or a
+    parenthesis stay one span ("định kỳ hoặc đột xuất"); separate phrases are joined by "; "."""
+    groups: list[list[int]] = []
+    for a, b in sorted(found):
+        if groups and _CONNECTOR.match(text[groups[-1][1]:a]):
+            groups[-1][1] = max(groups[-1][1], b)
+        else:
+            groups.append([a, b])
+    out = []
+    for a, b in groups:
+        s = text[a:b]
+        if s.count("(") > s.count(")") and text[b:b + 1] == ")":
+            s += ")"
+        out.append(re.sub(r"\s+", " ", s).strip())
+    return "; ".join(out) or None

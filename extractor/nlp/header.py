@@ -3,8 +3,13 @@
 The header prescribes: issuing body (left, upper case, parent above), "Số:
 …/KH-…", "<place>, ngày … tháng … năm …" (right), the type name in capitals
 with the title (trích yếu) under it; at the end "Nơi nhận:" and the signature
-(KT./TM./TL./Q., title, name). Formats flatten the two columns in any order,
-so each element is found by its own shape, not by position.
+(KT./TM./TL./Q., title, name). Formats flatten the two columns in any order —
+and a PDF puts "Số" and the date on one line — so the header is read line by
+line and each element is found by its own shape, not by position.
+
+A plan issued as an attachment of a Quyết định ("Ban hành kèm theo Quyết định
+số …") has no number, date or signature of its own: its identity is the
+decision's, its title and body are the plan's.
 """
 from __future__ import annotations
 
@@ -14,22 +19,29 @@ from dataclasses import dataclass, field
 from ..ingest.model import Block, SourceDocument
 from ..normalize import fold
 from ..records import DocInfo
-from .names import PlanContext, dash, normalize_name, province_name
+from .names import PlanContext, dash, issuer_from_lines, normalize_name, province_name
 from .orgs import find_orgs
+from .signature import cell_lines, is_signature, recipients, signatures
 
 TYPE_NAMES = {
     "kế hoạch": "KH", "quyết định": "QĐ", "chương trình": "CTr", "hướng dẫn": "HD", "thông báo": "TB",
     "báo cáo": "BC", "chỉ thị": "CT", "nghị quyết": "NQ", "phương án": "PA", "đề án": "ĐA", "công văn": "CV",
     "tờ trình": "TTr", "quy chế": "QC", "quy định": "QyĐ", "kết luận": "KL", "công điện": "CĐ",
 }
-_SO = re.compile(r"^Số\s*:?\s*(?P<num>[0-9A-Za-z.]*)\s*(?P<sym>[/-]\s*[A-ZĐa-zđ&\- ]+?)\s*$")
-_DATE_LINE = re.compile(
-    r"^(?P<place>[^,\n]{2,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$", re.I
+# "Số: 28/KH-SYT", "Số:    /KH-UBND", "Số 25-KH/TU"; a PDF may append the date column on the same line
+_SO = re.compile(
+    r"^Số\s*:?\s*(?P<num>[0-9][0-9A-Za-z.]*)?(?P<yr>/\d{4})?\s*(?P<sym>[/-]\s*[A-ZĐ][A-ZĐa-zđ0-9&./\-]*(?:\s[A-ZĐ0-9&]+(?![\wà-ỹ]))*)"
+    r"\s*(?P<rest>.*)$"
+)
+_DATE = re.compile(
+    r"^(?P<place>[^,\n]{2,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$", re.I
 )
 _MOTTO = ("cộng hòa xã hội chủ nghĩa", "độc lập - tự do", "đảng cộng sản việt nam")
-_SIGN_PREFIX = re.compile(r"^(KT|TM|TL|TUQ|Q|UQ)\.\s*", re.I)
-_SIGN_WORDS = ("giám đốc", "chủ tịch", "trưởng", "bí thư", "chánh", "phó", "tm.", "kt.", "tl.", "q.", "ủy viên", "thủ trưởng")
-_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỵ][a-zà-ỹđ]*\s+){1,5}[A-ZĐÀ-Ỵ][a-zà-ỹđ]*$")
+# the quốc hiệu / tiêu ngữ, wherever a flattened line put it ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …")
+_MOTTO_RE = re.compile(r"cộng h(?:òa|oà) xã hội chủ nghĩa(?: việt nam)?|độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc"
+                       r"|đảng cộng sản việt nam", re.I)
+_SEPARATOR = re.compile(r"^[\s\-_=*~.—–]*$")
+_ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b")
 _OPENERS = re.compile(r"^(Căn cứ|Thực hiện|Triển khai|Theo|Nhằm|Để|Trên cơ sở|Qua|Ngày)\b")
 
 
@@ -43,48 +55,32 @@ class HeaderResult:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
+@dataclass
+class _Top:
+    """What the lines above the body say: one document's header."""
+
+    org_lines: list[str] = field(default_factory=list)
+    type_idx: int | None = None
+    title_end: int = 0  # first block after the title
+    joint: bool = False
+
+
 def extract_header(src: SourceDocument) -> HeaderResult:
     blocks = src.blocks
     info = DocInfo()
     spans: dict[str, tuple[int, int]] = {}
-    head_lines: list[str] = []
-    type_idx = None
-    for i, b in enumerate(blocks[:25]):
-        first = b.text.split("\n")[0].strip()
-        m = _SO.match(first)
-        if m and info.code is None:
-            num = m.group("num").strip(" .") or None
-            sym = re.sub(r"\s+", "", m.group("sym"))
-            info.number = num
-            info.code = f"{num or ''}{sym}"
-            spans["code"] = (b.start, b.end)
-            continue
-        m = _DATE_LINE.match(first)
-        if m and info.date is None:
-            info.place = dash(m.group("place").strip())
-            y, mo, d = m.group("y"), m.group("m"), m.group("d")
-            info.date = y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if mo and d else "")
-            spans["date"] = (b.start, b.end)
-            continue
-        t = _type_line(b)
-        if t and type_idx is None:
-            info.doc_type, title = t
-            if not title:  # title in the next blocks (DOCX/PDF: one paragraph per line)
-                j = i + 1
-                parts = []
-                while j < len(blocks) and j < i + 4 and _title_like(blocks[j]):
-                    parts.append(blocks[j].text)
-                    j += 1
-                title = " ".join(parts)
-            info.title = re.sub(r"\s+", " ", title).strip() or None
-            type_idx = i
-            spans["title"] = (b.start, b.end)
-            continue
-        if type_idx is None and b.style.upper and not any(x in fold(first) for x in _MOTTO) and len(first) < 90:
-            head_lines.extend(x.strip() for x in b.text.split("\n") if x.strip())
-
-    body_start = _body_start(blocks, type_idx)
-    if type_idx is None:  # a web page or a fragment: headline "… Kế hoạch <title>"
+    top = _scan_top(blocks, 0, info, spans)
+    body_start = top.title_end if top.type_idx is not None else 0
+    tail_from = body_start
+    tail_to: int | None = None
+    if info.doc_type == "QĐ" and info.title and re.search(r"\bban hành\b", info.title, re.I):
+        k = _attached_plan(blocks, body_start)
+        if k is not None:  # the plan under the decision: its title, the decision's identity
+            plan = DocInfo()
+            sub = _scan_top(blocks, k, plan, {})
+            info.doc_type, info.title = plan.doc_type, plan.title
+            tail_to, body_start = k, sub.title_end
+    if top.type_idx is None:  # a web page or a fragment: headline "… Kế hoạch <title>"
         for b in blocks[:5]:
             m = re.search(r"\b[Kk]ế hoạch\s+(.{10,})$", b.text.split("\n")[0])
             if m:
@@ -94,41 +90,121 @@ def extract_header(src: SourceDocument) -> HeaderResult:
                 break
     nn_idx, appendix_start = _tail_indices(blocks, body_start)
     body_end = _body_end(blocks, body_start, nn_idx, appendix_start)
-    info.recipients = _recipients(blocks, nn_idx, appendix_start) if nn_idx is not None else None
-    info.signer_title, info.signer = _signature(blocks, body_end, appendix_start)
+    info.recipients = recipients(blocks, nn_idx, appendix_start) if nn_idx is not None else None
+    names, titles = signatures(blocks, body_end, appendix_start)
+    if tail_to is not None and info.recipients is None and not names:  # the decision's tail
+        d_nn, _ = _tail_indices(blocks[:tail_to], tail_from)
+        d_end = _body_end(blocks, tail_from, d_nn, None)
+        info.recipients = recipients(blocks, d_nn, tail_to) if d_nn is not None else None
+        names, titles = signatures(blocks, d_end, tail_to)
+    info.signer = "; ".join(names) if names else None
+    info.signer_title = titles[0] if titles else None
     if info.code and info.doc_type is None:
         m = re.match(r"[^/]*/([A-ZĐa-z]+)-", info.code)
         info.doc_type = m.group(1) if m else None
-    ctx = _context(src, blocks, info, head_lines, body_start, body_end)
-    info.issuer = ctx.issuer
+    ctx = _context(src, blocks, info, top, body_start, body_end)
+    info.issuer = info.issuer or ctx.issuer
     info.plan_year = _plan_year(info)
     return HeaderResult(info, ctx, body_start, body_end, appendix_start, spans)
 
 
-def _type_line(b: Block) -> tuple[str, str] | None:
-    first, _, rest = b.text.partition("\n")
+def _scan_top(blocks: list[Block], start: int, info: DocInfo, spans: dict) -> _Top:
+    """Read the header lines from `start` to the end of the title (or 25 blocks)."""
+    top = _Top()
+    for i in range(start, min(len(blocks), start + 25)):
+        b = blocks[i]
+        if b.table is not None and (top.type_idx is not None or i > start + 6):
+            continue
+        lines = cell_lines(b) if b.table is not None else [x.strip() for x in b.text.split("\n")]
+        lines = [seg.strip() for line in lines for seg in _MOTTO_RE.split(line)]  # keep what shares a line with it
+        for n, line in enumerate(lines):
+            if not line or _SEPARATOR.match(line) or any(x in fold(line) for x in _MOTTO) or fold(line) == "việt nam":
+                continue
+            if _read_so(line, info, spans, b) or _read_date(line, info, spans, b):
+                continue
+            t = _type_name(line)
+            if t:
+                info.doc_type, rest, top.joint = t
+                title_lines = ([rest] if rest else []) + [x for x in lines[n + 1:] if x]
+                top.type_idx, top.title_end = i, i + 1
+                if not title_lines:  # DOCX/PDF: one paragraph per title line
+                    j = i + 1
+                    while j < len(blocks) and j < i + 5 and _title_like(blocks[j]):
+                        title_lines.append(blocks[j].text)
+                        j += 1
+                    top.title_end = j
+                    while top.title_end < len(blocks) and _ATTACHED.match(blocks[top.title_end].text.strip()):
+                        top.title_end += 1
+                title = " ".join(x for x in title_lines if not _ATTACHED.match(x))
+                info.title = re.sub(r"\s+", " ", title).strip() or None
+                spans["title"] = (b.start, b.end)
+                return top
+            if (line.isupper() or line == "*") and len(line) < 90 and not line.startswith(("-", "+")):
+                top.org_lines.append(line)
+        if top.org_lines and not b.style.upper and b.kind != "table" and info.code is None and info.date is None:
+            if _OPENERS.match(b.text) or len(b.text) > 150:
+                break
+    top.title_end = start
+    return top
+
+
+def _read_so(line: str, info: DocInfo, spans: dict, b: Block) -> bool:
+    m = _SO.match(line)
+    if not m or info.code is not None:
+        return False
+    rest = m.group("rest").strip()
+    if rest and not _read_date(rest, info, spans, b):
+        return False
+    num = (m.group("num") or "").strip(" .") or None
+    sym = re.sub(r"\s+", "", m.group("sym"))
+    info.number = num
+    info.code = f"{num or ''}{m.group('yr') or ''}{sym}"
+    spans["code"] = (b.start, b.end)
+    return True
+
+
+def _read_date(line: str, info: DocInfo, spans: dict, b: Block) -> bool:
+    m = _DATE.match(line)
+    if not m or info.date is not None:
+        return False
+    info.place = dash(m.group("place").strip())
+    y, mo, d = m.group("y"), m.group("m"), m.group("d")
+    info.date = y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if mo and d else "")
+    spans["date"] = (b.start, b.end)
+    return True
+
+
+def _type_name(line: str) -> tuple[str, str, bool] | None:
+    """'KẾ HOẠCH', 'KẾ HOẠCH LIÊN TỊCH', 'KẾ HOẠCH Tuyên truyền …' → (code, title part, joint)."""
     for name, code in TYPE_NAMES.items():
         up = name.upper()
-        if first.startswith(up) and (len(first) == len(up) or first[len(up)] == " "):
-            title = (first[len(up):] + " " + rest.replace("\n", " ")).strip()
-            return code, title
+        if line.startswith(up) and (len(line) == len(up) or line[len(up)] == " "):
+            rest = line[len(up):].strip()
+            joint = rest.startswith("LIÊN TỊCH")
+            if joint:
+                rest = rest[len("LIÊN TỊCH"):].strip()
+            if rest.rstrip(":").isupper() and len(rest) < 20 and not joint:
+                return None  # "QUYẾT ĐỊNH:" opening the articles, not a type line
+            return code, rest, joint
     return None
 
 
 def _title_like(b: Block) -> bool:
     t = b.text
-    return len(t) < 200 and not _OPENERS.match(t) and not re.match(r"^[IVX]+\.|^\d+\.", t) and (
+    return len(t) < 200 and not _OPENERS.match(t) and not re.match(r"^[IVX]+\.|^\d+\.|^\(", t) and (
         bool(b.style.centered) or bool(b.style.bold) or not t.endswith((".", ":"))
     )
 
 
-def _body_start(blocks: list[Block], type_idx: int | None) -> int:
-    if type_idx is not None:
-        j = type_idx + 1
-        while j < len(blocks) and _title_like(blocks[j]) and not blocks[type_idx].text.count("\n") and j < type_idx + 4:
-            j += 1
-        return j
-    return 0
+def _attached_plan(blocks: list[Block], start: int) -> int | None:
+    """Index of the plan's own type line under a decision that issues it."""
+    for k in range(start, len(blocks)):
+        t = _type_name(blocks[k].text.split("\n")[0].strip())
+        if t and t[0] != "QĐ":
+            near = "\n".join(b.text for b in blocks[k:k + 5])
+            if re.search(r"[Kk]èm theo\s+Quyết định", near):
+                return k
+    return None
 
 
 def _tail_indices(blocks: list[Block], start: int) -> tuple[int | None, int | None]:
@@ -145,60 +221,9 @@ def _tail_indices(blocks: list[Block], start: int) -> tuple[int | None, int | No
 def _body_end(blocks, start, nn_idx, appendix_start) -> int:
     end = nn_idx if nn_idx is not None else (appendix_start if appendix_start is not None else len(blocks))
     # the signature may come before "Nơi nhận" when columns are flattened
-    while end > start and _is_signature(blocks[end - 1]):
+    while end > start and is_signature(blocks[end - 1]):
         end -= 1
     return end
-
-
-def _is_signature(b: Block) -> bool:
-    t = b.text.strip()
-    return (b.style.upper and len(t) < 80 and any(w in fold(t) for w in _SIGN_WORDS)) or bool(_NAME.match(t) and len(t) < 40)
-
-
-def _recipients(blocks, nn_idx, appendix_start) -> list[str]:
-    out: list[str] = []
-    first = blocks[nn_idx].text
-    lines = first.split("\n")[1:]
-    j = nn_idx + 1
-    while j < len(blocks) and (appendix_start is None or j < appendix_start) and blocks[j].text.lstrip().startswith(("-", "+", "•")):
-        lines.extend(blocks[j].text.split("\n"))
-        j += 1
-    for line in lines:
-        line = re.sub(r"^\s*[-+•]\s*", "", line).strip()
-        line = re.sub(r"[;.,]+$", "", line).strip()
-        if line:
-            out.append(line)
-    return out
-
-
-def _signature(blocks, body_end, appendix_start) -> tuple[str | None, str | None]:
-    stop = appendix_start if appendix_start is not None else len(blocks)
-    title_lines: list[str] = []
-    name = None
-    for b in blocks[body_end:stop]:
-        t = b.text.strip()
-        if t.startswith(("-", "+", "Nơi nhận")):
-            continue
-        if b.style.upper and any(w in fold(t) for w in _SIGN_WORDS):
-            title_lines = [x.strip() for x in t.split("\n") if x.strip()]
-            continue
-        if title_lines and _NAME.match(t):
-            name = t
-            break
-    if not title_lines:
-        return None, name
-    return " / ".join(_sentence_case(x) for x in title_lines), name
-
-
-def _sentence_case(line: str) -> str:
-    m = _SIGN_PREFIX.match(line)
-    prefix = ""
-    if m:
-        prefix = m.group(1).upper() + ". "
-        line = line[m.end():]
-    low = line.lower()
-    low = re.sub(r"^phó (\w)", lambda m: "phó " + m.group(1).upper(), low)  # "Phó Chủ tịch"
-    return prefix + low[:1].upper() + low[1:]
 
 
 def _plan_year(info: DocInfo) -> int | None:
@@ -214,17 +239,20 @@ def _plan_year(info: DocInfo) -> int | None:
 _ISSUER_CUE = re.compile(r"\s(?:xây dựng|triển khai|ban hành)\s+(?:[Kk]ế hoạch)\b(?!\s+số)")
 
 
-def _context(src, blocks, info: DocInfo, head_lines, body_start, body_end) -> PlanContext:
+def _context(src, blocks, info: DocInfo, top: _Top, body_start, body_end) -> PlanContext:
     ctx = PlanContext()
     text = src.text
-    ctx.province = _province(info, text)
+    ctx.province = _province(info, text, top.org_lines)
     issuer = None
-    if head_lines:
-        orgs = [x for x in head_lines if not x.startswith("Số")]
-        if orgs:
-            issuer = _unupper(orgs[-1])
-            if len(orgs) > 1:
-                info.parent_issuer = normalize_name(_unupper(orgs[-2]), ctx)
+    names = issuer_from_lines(top.org_lines, ctx.province)
+    if names:
+        if top.joint or (info.code and re.search(r"/[A-ZĐ]+LT-", info.code)):
+            info.issuer = "; ".join(names)
+            issuer = names[-1]
+        else:
+            issuer = names[-1]
+            if len(names) > 1:
+                info.parent_issuer = names[-2]
     if issuer is None:
         for b in blocks[body_start:body_start + 3]:
             for m in _ISSUER_CUE.finditer(b.text):
@@ -251,13 +279,11 @@ def _context(src, blocks, info: DocInfo, head_lines, body_start, body_end) -> Pl
                 issuer = None
     if issuer is None:
         return ctx
-    ctx.issuer_base = normalize_name(issuer, ctx, text)
-    base = ctx.issuer_base
+    base = normalize_name(issuer, ctx, text)
     m = re.search(r"\b(thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+([A-ZĐ].*)$", base)
     if m and not base.startswith("Sở"):
         ctx.locality = f"{m.group(1)} {m.group(2)}"
-    strip = re.sub(r"\s+tỉnh\s+.*$", "", base)
-    ctx.issuer_base = strip
+    ctx.issuer_base = re.sub(r"\s+tỉnh\s+.*$", "", base)
     full = base
     if ctx.province and base.startswith(("Sở ", "Ban ", "Văn phòng ", "Ủy ban nhân dân")) and " tỉnh " not in base and not ctx.locality:
         full = f"{base} tỉnh {ctx.province}" if not base.endswith("tỉnh") else f"{base} {ctx.province}"
@@ -265,7 +291,11 @@ def _context(src, blocks, info: DocInfo, head_lines, body_start, body_end) -> Pl
     return ctx
 
 
-def _province(info: DocInfo, text: str) -> str | None:
+def _province(info: DocInfo, text: str, org_lines: list[str]) -> str | None:
+    for line in org_lines:  # "UBND TỈNH NINH BÌNH", "ĐẢNG BỘ TỈNH QUẢNG NGÃI"
+        m = re.search(r"\b(?:TỈNH|THÀNH PHỐ)\s+(.+)$", line)
+        if m and province_name(m.group(1)):
+            return province_name(m.group(1))
     if info.place:
         p = province_name(info.place)
         if p:
@@ -280,11 +310,3 @@ def _province(info: DocInfo, text: str) -> str | None:
     if counts:
         return max(counts, key=counts.get)
     return info.place if info.place and len(info.place.split()) <= 4 else None
-
-
-def _unupper(line: str) -> str:
-    """'SỞ THÔNG TIN VÀ TRUYỀN THÔNG' → 'Sở thông tin và truyền thông' (names fixed by the table later)."""
-    if not line.isupper():
-        return line
-    low = line.lower()
-    return low[:1].upper() + low[1:]

@@ -174,3 +174,107 @@ def _resolve_relative(s: str, ctx: PlanContext) -> str:
     elif ctx.province:
         s = re.sub(r"(Ủy ban nhân dân)$", rf"\1 tỉnh {ctx.province}", s)
     return s
+
+
+# --- issuer lines of the header -------------------------------------------------
+
+_KIND = r"(tỉnh|thành phố|huyện|thị xã|quận|xã(?! hội)|phường|thị trấn)"
+_LOC_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!ỦY\b)\S")
+_PARTY_COMMITTEE = re.compile(r"^(tỉnh|huyện|thành|thị|quận|đảng) ủy\b\s*(.*)$")
+# head nouns of organ names: the word after them starts a field name and is capitalized (NĐ 30/2020, Phụ lục II)
+_HEADS = ("bộ chỉ huy", "chi cục", "tổng cục", "trung tâm", "văn phòng", "ủy ban", "sở", "ban", "phòng", "cục",
+          "bộ", "viện", "đài", "trường", "thanh tra")
+
+
+_FIELD_HEADS = ("sở", "phòng", "bộ", "cục", "tổng cục", "chi cục")
+
+
+def issuer_from_lines(lines: list[str], province: str | None = None) -> list[str]:
+    """The bodies the header's left column names, top first, each a full cased name.
+
+    A line that only gives the place ("HUYỆN KRÔNG PẮC" under "ỦY BAN NHÂN DÂN")
+    or continues a name cut after a comma joins the line above it; a body printed
+    without its place ("SỞ Y TẾ" under "UBND TỈNH THANH HÓA") takes the place of
+    the body above it, as a reader would complete it.
+    """
+    merged: list[str] = []
+    for line in (x.strip() for x in lines):
+        if not line or line == "*":
+            continue
+        if merged and ((_LOC_LINE.match(line) and not re.search(rf"\b{_KIND}\s", recase_name(merged[-1]).lower()))
+                       or merged[-1].endswith((",", " -", " VÀ")) or line.startswith(("VÀ ", "& "))):
+            merged[-1] = f"{merged[-1]} {line}"
+        else:
+            merged.append(line)
+    out: list[str] = []
+    for name in (recase_name(x) for x in merged):
+        if out and not re.search(rf"\b{_KIND}\s+\S", name):
+            m = re.search(rf"\b{_KIND}\s+(.+)$", out[-1])
+            if m:
+                name = f"{name} {m.group(2)}" if _PARTY_COMMITTEE.match(name.lower()) else f"{name} {m.group(1)} {m.group(2)}"
+        out.append(name)
+    return out
+
+
+def recase_name(line: str) -> str:
+    """'ỦY BAN NHÂN DÂN HUYỆN KRÔNG PẮC' → 'Ủy ban nhân dân huyện Krông Pắc'.
+
+    Abbreviations are expanded from the table, the body part is cased from the
+    issuer table when it is a known body (else by the head-noun rule), and the
+    place from the provinces table (else each syllable capitalized).
+    """
+    line = unicodedata.normalize("NFC", line).strip()
+    if not line.isupper():
+        return dash(line)
+    table = _abbrev_table()
+    words = []
+    for tok in line.split():
+        core = tok.strip(",;")
+        exp = table.get(core) if core not in ("KH", "TM.", "KT.", "Q.", "TL.") else None
+        words.append(tok.replace(core, exp) if exp else tok.lower())
+    s = dash(" ".join(words))
+    m = _PARTY_COMMITTEE.match(s.lower())
+    if m:
+        return f"{m.group(1).capitalize()} ủy" + (f" {_case_place(m.group(2))}" if m.group(2) else "")
+    m = re.match(rf"^(.*?)\s*\b{_KIND}\s+(.+)$", s)
+    body, kind, place = (m.group(1), m.group(2), m.group(3)) if m and m.group(1) else (s, "", "")
+    out = _case_body(body)
+    if kind:
+        out += f" {kind} {_case_place(place)}"
+    return re.sub(r"\bviệt nam\b", "Việt Nam", out)
+
+
+def _case_place(place: str) -> str:
+    official = province_name(place)
+    if official:
+        return official
+    return " ".join(w[:1].upper() + w[1:] for w in dash(place).split(" "))
+
+
+@lru_cache(maxsize=1)
+def _known_bodies() -> dict[str, str]:
+    out: dict[str, str] = {}
+    try:
+        from ..data import issuer_codes
+
+        for name, _level in issuer_codes().values():
+            out[fold(name)] = name
+    except Exception:
+        pass
+    return out
+
+
+def _case_body(body: str) -> str:
+    hit = _known_bodies().get(fold(body))
+    if hit:
+        return hit
+    low = body[:1].upper() + body[1:]
+    for head in _HEADS:
+        h = head[:1].upper() + head[1:]
+        if low.startswith(h + " ") and not low.startswith(("Ủy ban nhân dân", "Ủy ban Mặt trận")):
+            rest = low[len(h) + 1:]
+            rest = rest[:1].upper() + rest[1:]
+            if head in _FIELD_HEADS:  # "Phòng Văn hóa và Thông tin": each field capitalized
+                rest = re.sub(r"(,\s|\svà\s|\s-\s)(\w)", lambda m: m.group(1) + m.group(2).upper(), rest)
+            return f"{h} {rest}"
+    return low

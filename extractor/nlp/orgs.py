@@ -18,29 +18,39 @@ from dataclasses import dataclass
 HEADS = [
     "Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQ", "UBMTTQ",
     "Văn phòng HĐND và UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "VP HĐND và UBND",
-    "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
-    "Ban Chấp hành Đảng bộ", "Ban chấp hành Đảng bộ", "Ban Thường vụ", "Ban Chỉ đạo", "BCĐ",
+    "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "Hội đồng phối hợp", "Hội đồng",
+    "Ban Chấp hành Đảng bộ", "Ban chấp hành Đảng bộ", "Ban Thường vụ", "Ban Thường trực", "Ban Chỉ đạo", "BCĐ",
+    "Ban cán sự đảng", "Đảng đoàn", "Thường trực", "Tỉnh Đoàn", "Tỉnh đoàn", "Huyện Đoàn", "Huyện đoàn",
     "Ban biên tập", "Ban Biên tập", "BBT", "Ban Giám đốc", "Ban GD", "Ban",
     "Văn phòng", "VP", "Trung tâm", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội",
     "Sở", "Bộ phận", "Bộ", "Phòng", "Chi cục", "Tổng cục", "Cục", "Đài", "Báo", "Trường",
     "Bệnh viện", "Công an", "Thành ủy", "Tỉnh ủy", "Huyện ủy", "Thị ủy", "Đảng ủy",
     "Công đoàn", "Liên đoàn", "Hội", "Đoàn", "Thanh tra", "Kho bạc", "Viện", "Cổng",
-    "Mặt trận Tổ quốc", "MTTQ", "Bưu điện", "Đảng bộ", "Chi bộ", "Cơ quan",
+    "Mặt trận Tổ quốc", "Mặt trận", "MTTQ", "Bưu điện", "Đảng bộ", "Chi bộ", "Cơ quan", "Trạm", "Viễn thông", "Ủy ban",
+    "Tổng công ty", "Công ty", "Ngân hàng", "Hiệp hội", "Viettel", "VNPT",
 ]
 GROUP_HEADS = [
     "cơ quan, đơn vị", "cơ quan", "đơn vị", "phòng", "ban", "ngành", "sở", "địa phương",
     "phòng, ban", "trường", "xã", "phường", "huyện", "tổ chức", "hội", "đoàn thể",
-    "đơn vị sự nghiệp", "cơ quan báo chí", "cơ quan thông tin đại chúng",
+    "đơn vị sự nghiệp", "cơ quan báo chí", "cơ quan thông tin đại chúng", "cơ sở giáo dục", "bệnh viện",
+    "trường học", "trường trung học phổ thông", "tổ chức thành viên", "tổ chức chính trị - xã hội",
+    "đoàn thể chính trị - xã hội", "huyện ủy", "phòng chuyên môn", "ban cán sự đảng", "thôn", "ấp",
+    "tổ chức tín dụng", "doanh nghiệp viễn thông", "hợp tác xã",
 ]
 GROUP_HEADS.remove("hội")
 PLACE_WORDS = ["tỉnh", "thành phố", "Thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "Tỉnh"]
 # Lower-case words and two-word verbs that end a name.
-STOP = set("để về tại trong theo với có là được những các cho đến từ khi nếu hoặc bằng gửi giao trình này đó sau trước như và nhằm đối".split())
+STOP = set("""để về tại trong theo với có là được những các cho đến từ khi nếu hoặc bằng gửi giao trình này đó sau trước
+    như và nhằm đối việc cử đưa gắn làm thì đã sẽ cần phải mỗi hằng hàng định năm tháng quý ngày trên dưới đều cùng cũng kịp
+    thường ít chỉ lên vào ra qua do""".split())
 STOP_PHRASES = set(
     """thực hiện|phối hợp|chủ trì|tổ chức|xây dựng|triển khai|tham mưu|báo cáo|tổng hợp|đăng tải|cập nhật|
     thông qua|kiểm tra|đôn đốc|hướng dẫn|căn cứ|đề nghị|phản ánh|xem xét|giải quyết|bố trí|ban hành|
     tăng cường|đẩy mạnh|tiếp tục|biên tập|lồng ghép|cung cấp|niêm yết|quán triệt|bám sát|chủ động|
-    đầu mối|theo dõi|đánh giá|tuyên truyền|phổ biến|công khai|tiếp nhận|trả lời|phát hành|hỗ trợ""".replace("\n", "").split("|")
+    đầu mối|theo dõi|đánh giá|tuyên truyền|phổ biến|công khai|tiếp nhận|trả lời|phát hành|hỗ trợ|giới thiệu|vận động|
+    lãnh đạo|chỉ đạo|rà soát|giám sát|tham gia|bảo đảm|đảm bảo|nghiên cứu|sản xuất|phát sóng|tư vấn|tập huấn|thống kê|
+    đề xuất|đồng thời|công tác|kế hoạch|nội dung|kết quả|chương trình|hoạt động|nhiệm vụ|tích cực|thường xuyên|có trách|
+    chịu trách|sơ kết|tổng kết|phát động|mở rộng|lựa chọn|bố trí|kiện toàn|cụ thể|tiếp tục|quản lý nhà|xử lý|chậm nhất|khắc phục|ứng phó|thông báo""".replace("\n", "").split("|")
 )
 # Lower-case runs that belong to names.
 NAME_PHRASES = [
@@ -48,8 +58,20 @@ NAME_PHRASES = [
     "hành chính công", "trực tuyến", "chuyên môn, nghiệp vụ", "chuyên môn", "nghiệp vụ",
     "trực thuộc", "sự nghiệp trực thuộc", "sự nghiệp công lập", "sự nghiệp", "liên quan",
     "và tương đương", "thông tin đại chúng", "báo chí", "tiếp nhận và trả kết quả", "một cửa",
-    "nhân dân", "điện tử", "truyền thanh", "cơ sở", "vận tải",
+    "nhân dân", "điện tử", "truyền thanh", "cơ sở", "vận tải", "chính trị - xã hội", "thành viên",
+    "cán sự đảng", "tuyến tỉnh", "thí điểm", "cấp tỉnh", "cấp huyện", "cấp xã", "cùng cấp", "cơ quan",
+    "phổ biến, giáo dục pháp luật", "trung học phổ thông", "trên địa bàn tỉnh", "trên địa bàn huyện", "trên địa bàn",
+    "cổ phần",
 ]
+# After "," or "và" inside a group these words go on listing places or kinds of body.
+GROUP_AFTER_COMMA = set("đơn ban ngành xã phường thị đoàn trường sở địa thành huyện quận thôn ấp tổ khu tỉnh đảng".split())
+GROUP_WORDS = set("vị ngành xã phường trấn phương thể quan ban đơn thị địa ủy phố ấp thôn thành đảng huyện".split())
+# "các huyện, thị xã" after a name: the name is repeated for each place ("Trung tâm Y tế các huyện").
+PLACE_GROUP_START = set("huyện xã phường thị thành quận tỉnh thôn ấp".split())
+# Heads a body of the same authority hangs under without "của": "Đảng đoàn HĐND tỉnh", "Văn phòng cơ quan Ủy ban MTTQ".
+SUB_HEADS = {"Văn phòng", "VP", "Ban", "Đảng đoàn", "Ban cán sự đảng", "Thường trực", "Ban Thường trực",
+             "Ban Giám đốc", "Ban GD", "Thanh tra", "Phòng"}
+PARENT_HEADS = ("UBND", "HĐND", "Ủy ban", "Uỷ ban", "Hội đồng nhân dân", "Công an", "Sở")
 RELATIVE = ("Sở", "tỉnh", "Tỉnh", "Thành phố", "thành phố", "huyện", "Huyện", "Ban")
 
 
@@ -73,10 +95,12 @@ def find_orgs(text: str, base: int = 0) -> list[OrgMention]:
     """All organization mentions in `text`, left to right, not overlapping."""
     toks = _tokens(text)
     ltoks = [(t.lower(), a, b) for t, a, b in toks]  # lowered once: matching is per position
+    gaps = [""] + [text[toks[k - 1][2]:toks[k][1]] for k in range(1, len(toks))]
+    sc = _Scan(toks, ltoks, gaps)
     out: list[OrgMention] = []
     i = 0
     while i < len(toks):
-        m = _match_at(toks, i, text, ltoks)
+        m = _match_at(sc, i)
         if m is None:
             i += 1
             continue
@@ -87,6 +111,14 @@ def find_orgs(text: str, base: int = 0) -> list[OrgMention]:
     return out
 
 
+@dataclass
+class _Scan:
+    """One text's tokens, lowered tokens and the characters between tokens, computed once."""
+    toks: list
+    ltoks: list
+    gaps: list
+
+
 @lru_cache(maxsize=None)
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.replace(",", " ,").split())
@@ -94,7 +126,7 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 def _match_words(toks, i, phrase: str) -> int | None:
     words = _words(phrase)
-    if toks[i][0] != words[0] if i < len(toks) else True:
+    if i >= len(toks) or toks[i][0] != words[0]:
         return None
     if i + len(words) > len(toks):
         return None
@@ -104,52 +136,77 @@ def _match_words(toks, i, phrase: str) -> int | None:
     return i + len(words)
 
 
-def _match_at(toks, i: int, text: str, ltoks) -> tuple[int, bool] | None:
+@lru_cache(maxsize=None)
+def _heads_by_first() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for h in HEADS:
+        out.setdefault(_words(h)[0], []).append(h)
+    return out
+
+
+def _head_at(toks, k: int) -> tuple[str, int] | None:
+    """The longest head starting at token k (HEADS is longest-first), and where it ends."""
+    if k >= len(toks):
+        return None
+    for h in _heads_by_first().get(toks[k][0], ()):
+        j = _match_words(toks, k, h)
+        if j is not None:
+            return h, j
+    return None
+
+
+def _broken(sc: _Scan, k: int) -> bool:
+    """A sentence or clause boundary lies just before token k: names never run across it."""
+    return bool(k and re.search(r"[.;:\n]", sc.gaps[k]))
+
+
+def _match_at(sc: _Scan, i: int) -> tuple[int, bool] | None:
+    toks, ltoks = sc.toks, sc.ltoks
     tok = toks[i][0]
-    low = tok.lower()
+    low = ltoks[i][0]
     if low in ("các", "những") and i + 1 < len(toks):
         for g in sorted(GROUP_HEADS, key=len, reverse=True):
             j = _match_words(ltoks, i + 1, g)
             if j is not None:
-                return _tail(toks, j, True, ltoks), True
+                return _tail(sc, j, True, "các"), True
         return None
     if low in ("cơ", "đơn") and i + 1 < len(toks):  # "cơ quan báo chí của tỉnh"
         for g in ("cơ quan báo chí", "cơ quan thông tin đại chúng"):
             j = _match_words(toks, i, g)
             if j is not None:
-                return _tail(toks, j, True, ltoks), True
+                return _tail(sc, j, True, g), True
     if tok.islower() and low in ("trường", "trung", "phòng", "ban", "sở", "văn") and i + 1 < len(toks):
         for h in HEADS:  # "trường Cao đẳng nghề Lạng Sơn": a lower-case head before a name
             j = _match_words(ltoks, i, h.lower())
             if j is not None and j < len(toks) and _is_cap(toks[j][0]) and not _starts_org(toks, j):
-                return _tail(toks, j, False, ltoks), False
+                return _tail(sc, j, False, h), False
         return None
     if not _is_cap(tok):
         return None
-    for h in HEADS:
-        j = _match_words(toks, i, h)
-        if j is None:
-            continue
-        if h in ("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân") and j < len(toks) and toks[j][0].lower() == "các":
-            g = _match_at(toks, j, text, ltoks)
-            if g is not None:
-                return g[0], True
-        k = _tail(toks, j, False, ltoks)
-        if k == j and " và " not in h and h not in ("Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Thành ủy", "Tỉnh ủy", "Huyện ủy"):
-            return None  # "Sở" alone in prose is not a name unless relative ("thuộc Sở") — see names.py
-        return k, False
-    return None
+    hit = _head_at(toks, i)
+    if hit is None:
+        return None
+    h, j = hit
+    if h in ("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân") and j < len(toks) and ltoks[j][0] == "các":
+        g = _match_at(sc, j)
+        if g is not None:
+            return g[0], True
+    k = _tail(sc, j, False, h)
+    if k == j and " và " not in h and h not in ("Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Thành ủy", "Tỉnh ủy", "Huyện ủy"):
+        return None  # "Sở" alone in prose is not a name unless relative ("thuộc Sở") — see names.py
+    return k, False
 
 
-def _tail(toks, j: int, group: bool, ltoks) -> int:
+def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
     """Extend a name after its head; return the index after its last token."""
+    toks, ltoks = sc.toks, sc.ltoks
     n = len(toks)
     lower_run = 0
     last_good = j
     k = j
-    while k < n:
+    while k < n and not _broken(sc, k):
         tok = toks[k][0]
-        low = tok.lower()
+        low = ltoks[k][0]
         # place qualifier: "tỉnh Khánh Hòa", "thành phố Vũng Tàu", or bare "tỉnh"
         pj = None
         for pw in PLACE_WORDS:
@@ -158,7 +215,8 @@ def _tail(toks, j: int, group: bool, ltoks) -> int:
                 break
         if pj is not None:
             q = pj
-            while q < n and _is_cap(toks[q][0]) and toks[q][0] not in ("UBND",):
+            while q < n and _is_cap(toks[q][0]) and toks[q][0] not in ("UBND",) and not _broken(sc, q) \
+                    and not _starts_org(toks, q):
                 q += 1
             k = last_good = q
             lower_run = 0
@@ -172,30 +230,45 @@ def _tail(toks, j: int, group: bool, ltoks) -> int:
             k = last_good = phrase_end
             lower_run = 0
             continue
+        if low == "các" and k + 1 < n and ltoks[k + 1][0] in PLACE_GROUP_START and not _broken(sc, k + 1):
+            group = True  # "Trung tâm Y tế các huyện, thị xã, thành phố"
+            k = last_good = k + 1
+            continue
         if low in ("thuộc", "của") and k + 1 < n and toks[k + 1][0] in RELATIVE:
             k += 1
             continue
-        if tok in RELATIVE and k > 0 and (k == j or toks[k - 1][0].lower() in ("thuộc", "của")):
+        if low in ("thuộc", "của") and k + 1 < n and _is_cap(toks[k + 1][0]) and (group or head in SUB_HEADS):
+            m = _match_at(sc, k + 1)  # "các tổ chức thành viên của Mặt trận tỉnh"
+            if m is not None:
+                k = last_good = m[0]
+                continue
+        if tok in RELATIVE and k > 0 and (k == j or ltoks[k - 1][0] in ("thuộc", "của")):
             k = last_good = k + 1  # "Văn phòng Sở", "thuộc Sở", "của tỉnh": the plan's own body
             if tok == "Sở" and k < n and _is_cap(toks[k][0]) and not _starts_org(toks, k):
                 continue  # "Văn phòng Sở Y tế": the name goes on
             lower_run = 0
             continue
-        if tok in ("và", ",", "-", "–") and k + 1 < n and _is_cap(toks[k + 1][0]) and not _starts_org(toks, k + 1):
+        if head in SUB_HEADS and (k > j or head not in ("Ban", "Phòng")) and any(toks[k][0] == w or _match_words(toks, k, w) for w in PARENT_HEADS):
+            m = _match_at(sc, k)  # "Đảng đoàn HĐND tỉnh", "Ban Giám đốc Công an tỉnh"
+            if m is not None:
+                k = last_good = m[0]
+                continue
+        if tok in ("và", ",", "-", "–") and k + 1 < n and _is_cap(toks[k + 1][0]) and not _broken(sc, k + 1) \
+                and not _starts_org(toks, k + 1) and (tok in ("-", "–") or _head_at(toks, k + 1) is None):
+            k += 1  # "Sở Văn hóa, Thể thao và Du lịch"; but "Sở Tư pháp, Báo Hà Tĩnh" are two
+            continue
+        if tok in (",", "và") and group and k + 1 < n and ltoks[k + 1][0] in GROUP_AFTER_COMMA and not _broken(sc, k + 1):
             k += 1
             continue
-        if tok == "," and group and k + 1 < n and toks[k + 1][0].lower() in ("đơn", "ban", "ngành", "xã", "phường", "thị", "đoàn", "trường", "sở", "địa"):
-            k += 1
-            continue
-        if group and tok.lower() in ("vị", "ngành", "xã", "phường", "trấn", "phương", "thể", "quan", "ban", "đơn", "thị", "địa"):
+        if group and low in GROUP_WORDS:
             k = last_good = k + 1
             continue
-        if _is_cap(tok) and tok not in ("UBND", "HĐND") and not _starts_org(toks, k):
+        if _is_cap(tok) and tok not in ("UBND", "HĐND") and (k == j or not _starts_org(toks, k)):
             k = last_good = k + 1
             lower_run = 0
             continue
-        stop = low in STOP or (k + 1 < n and f"{low} {toks[k + 1][0].lower()}" in STOP_PHRASES)
-        if tok.isalpha() and tok.islower() and not stop and lower_run < 2 and (_is_cap(toks[k - 1][0]) or lower_run == 1):
+        stop = low in STOP or (k + 1 < n and f"{low} {ltoks[k + 1][0]}" in STOP_PHRASES)
+        if tok.isalpha() and tok.islower() and not stop and lower_run < 4 and (_is_cap(toks[k - 1][0]) or lower_run >= 1):
             lower_run += 1
             k = last_good = k + 1
             continue
@@ -204,7 +277,18 @@ def _tail(toks, j: int, group: bool, ltoks) -> int:
 
 
 def _starts_org(toks, k: int) -> bool:
+    """A new body starts at k even without a separator ("Văn phòng Sở", "… UBND tỉnh")."""
     for h in ("Sở", "Phòng", "Trung tâm", "Văn phòng", "Ban", "UBND", "Ủy ban", "Cổng", "Bộ phận", "Hội đồng", "HĐND", "Đài", "Trường"):
         if _match_words(toks, k, h) is not None:
             return True
     return False
+
+
+def starts_with_org(text: str) -> bool:
+    """Does `text` begin with the head of a body's name ("Sở TTTT", "UBMTTQ", "các đoàn thể")?"""
+    toks = _tokens(text)
+    if not toks:
+        return False
+    if toks[0][0].lower() in ("các", "những"):
+        return len(toks) > 1 and any(_match_words([(t.lower(), a, b) for t, a, b in toks], 1, g) for g in GROUP_HEADS)
+    return _head_at(toks, 0) is not None

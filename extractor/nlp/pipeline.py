@@ -17,7 +17,7 @@ from .citations.check import check
 from .citations.registry import check_registry
 from .citations.find import find
 from .citations.resolve import resolve
-from .deadlines import find_deadlines
+from .deadlines import find_deadlines, task_phrase
 from .header import extract_header
 from .sections import outline
 from .tasks import table_tasks, tcth_tasks
@@ -108,8 +108,7 @@ def citations_component(doc: Doc) -> Doc:
 def tasks_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
     drafts = tcth_tasks(src.blocks, doc._.outline or [], h.body_end, h.ctx, doc._.source.text)
-    start = h.appendix_start if h.appendix_start is not None else h.body_end
-    for b in src.blocks[start:]:
+    for b in src.blocks[h.body_start:]:  # task tables in the body ("III. Phân công nhiệm vụ") and in appendices
         if b.kind == "table":
             drafts += table_tasks(b, h.ctx, doc._.source.text)
     doc._.task_drafts = drafts
@@ -127,9 +126,11 @@ def tasks_component(doc: Doc) -> Doc:
 @Language.component("kh_units")
 def units_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
-    body = (src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0,
-            src.blocks[h.body_end - 1].end if h.body_end else 0)
-    units = collect_units(doc._.source.text, body, h.ctx.issuer_text if hasattr(h.ctx, "issuer_text") else None, h.ctx,
+    ranges = [(src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0,
+               src.blocks[h.body_end - 1].end if h.body_end else 0)]
+    if h.appendix_start is not None and h.appendix_start < len(src.blocks):  # task tables name units too
+        ranges.append((src.blocks[h.appendix_start].start, len(doc._.source.text)))
+    units = collect_units(doc._.source.text, ranges, h.ctx.issuer_text if hasattr(h.ctx, "issuer_text") else None, h.ctx,
                           doc._.task_drafts or [], h.info.recipients, src.path)
     spans = []
     for u in units:
@@ -144,24 +145,27 @@ def units_component(doc: Doc) -> Doc:
 def deadlines_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
     year = h.info.plan_year
+    # a page that reports on a plan (no number, no date of its own) tells dates, it does not schedule them
+    narrative = h.info.code is None and h.info.date is None
     task_spans = [(t.prov.start, t.prov.end, t) for t in (doc._.records or {}).get("tasks", [])]
     spans = []
-    for b in src.blocks[h.body_start:]:
-        if src.blocks.index(b) >= h.body_end and b.kind != "table":
+    in_task: dict[int, tuple[Task, list[tuple[int, int]]]] = {}
+    for k, b in enumerate(src.blocks[h.body_start:], h.body_start):
+        if k >= h.body_end and b.kind != "table":
             continue
-        for f in find_deadlines(b.text, year, b.start):
+        for f in find_deadlines(b.text, year, b.start, narrative):
             task = next((t for a, e, t in task_spans if a <= f.start < e), None)
             if task is None and b.table is not None:
                 task = _row_task(b, f.start, task_spans)
             d = Deadline(f.text, f.kind, f.s, f.e, f.freq, task.id if task else None,
                          Provenance(src.path, f.start, f.end, b.page, b.ocr_conf))
-            if task is not None and task.deadline is None and task.section is not None:
-                task.deadline = f.text if not task.deadline else f"{task.deadline}; {f.text}"
-            elif task is not None and task.section is not None:
-                task.deadline = f"{task.deadline}; {f.text}"
+            if task is not None and task.section is not None:  # a task of "Tổ chức thực hiện": its phrases
+                in_task.setdefault(id(task), (task, []))[1].append((f.start, f.end))
             sp = _span(doc, f.start, f.end, "deadline", d, "deadlines")
             if sp is not None:
                 spans.append(sp)
+    for task, found in in_task.values():
+        task.deadline = task_phrase(src.text, found)
     doc.spans["deadlines"] = spans
     return doc
 

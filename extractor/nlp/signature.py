@@ -1,0 +1,111 @@
+"""The document's tail (SCHEMA §1): "Nơi nhận" and the signature block.
+
+Nghị định 30/2020 puts "Nơi nhận:" (left) beside the signature (right): the
+authority prefix (KT./TM./TL./Q.) and the post in capitals, then the name.
+Formats flatten the two columns in either order, or keep them as a layout
+table; the readers here take each shape the same way.
+"""
+from __future__ import annotations
+
+import re
+
+from ..ingest.model import Block
+from ..normalize import fold
+
+
+_SIGN_PREFIX = re.compile(r"^(KT|TM|TL|TUQ|Q|UQ|T/M|K/T|T/L)(?:\.\s*|\s+)", re.I)
+_SIGN_WORDS = ("giám đốc", "chủ tịch", "trưởng", "bí thư", "chánh", "phó", "tm.", "kt.", "tl.", "q.", "t/m",
+               "ủy viên", "thủ trưởng")
+_NAME = re.compile(r"^(?:(?:Đại tá|Thượng tá|Trung tá|Thiếu tá|TS\.|ThS\.|PGS\.TS\.)\s+)?"
+                   r"(?:[A-ZĐÀ-Ỵ][a-zà-ỹđ]*\s+){1,5}[A-ZĐÀ-Ỵ][a-zà-ỹđ]*$")
+
+def is_signature(b: Block) -> bool:
+    t = b.text.strip()
+    return (b.style.upper and len(t) < 80 and any(w in fold(t) for w in _SIGN_WORDS)) or bool(_NAME.match(t) and len(t) < 40)
+
+
+def cell_lines(b: Block) -> list[str]:
+    """A layout table (the header's two columns, "Nơi nhận" beside the signature) read column by column."""
+    rows = b.table.rows
+    width = max((len(r) for r in rows), default=0)
+    return [x.strip() for k in range(width) for r in rows if k < len(r) for x in r[k].text.split("\n")]
+
+
+def recipients(blocks, nn_idx, appendix_start) -> list[str]:
+    out: list[str] = []
+    first = blocks[nn_idx].text
+    if blocks[nn_idx].table is not None:  # "Nơi nhận" in the left cell, the signature in the right one
+        first = next((c.text for r in blocks[nn_idx].table.rows for c in r if c.text.strip().startswith("Nơi nhận")), first)
+    lines = first.split("\n")[1:]
+    j = nn_idx + 1
+    while j < len(blocks) and (appendix_start is None or j < appendix_start) and blocks[j].text.lstrip().startswith(("-", "+", "•")):
+        lines.extend(blocks[j].text.split("\n"))
+        j += 1
+    for line in lines:
+        line = re.sub(r"^\s*[-+•]\s*", "", line).strip()
+        line = re.sub(r"[;.,]+$", "", line).strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def signatures(blocks, body_end, appendix_start) -> tuple[list[str], list[str]]:
+    """Names and titles of the signers, in order (a joint plan has one per issuer).
+
+    Read line by line, so a signature typed as one paragraph, as several, or in
+    the right cell of a layout table reads the same: consecutive upper-case
+    lines naming a post, then the name (an "(Đã ký)" line between is skipped).
+    """
+    stop = appendix_start if appendix_start is not None else len(blocks)
+    lines: list[str] = []
+    for b in blocks[body_end:stop]:
+        if b.table is not None:
+            cells = [c.text for r in b.table.rows for c in r if not c.text.strip().startswith("Nơi nhận")]
+            lines += [x.strip() for c in cells for x in c.split("\n")] + [""]
+        else:
+            lines += [x.strip() for x in b.text.split("\n")] + [""]
+    names: list[str] = []
+    titles: list[str] = []
+    title_lines: list[str] = []
+    prev_upper = False
+    inrecipients = False
+    for t in lines:
+        if t.startswith("Nơi nhận"):
+            inrecipients = True
+            continue
+        if inrecipients and (t.startswith(("-", "+", "•")) or not t):
+            continue
+        inrecipients = False
+        upper = t.isupper() and len(t) < 80
+        if upper and (prev_upper and title_lines or any(w in fold(t) for w in _SIGN_WORDS)):
+            title_lines = (title_lines if prev_upper else []) + [t]
+            prev_upper = True
+            continue
+        prev_upper = False
+        if title_lines and _NAME.match(t):
+            names.append(_NAME_RANK.sub("", t))
+            titles.append(" / ".join(_sentence_case(x) for x in _post_lines(title_lines)))
+            title_lines = []
+    return names, titles
+
+
+_NAME_RANK = re.compile(r"^(?:Đại tá|Thượng tá|Trung tá|Thiếu tá|TS\.|ThS\.|PGS\.TS\.)\s+")
+
+
+def _post_lines(lines: list[str]) -> list[str]:
+    """Drop a trailing body name under the post ("PHÓ GIÁM ĐỐC / CÔNG AN TỈNH"): it names who, not the post."""
+    out = list(lines)
+    while len(out) > 1 and not any(w in fold(out[-1]) for w in _SIGN_WORDS):
+        out.pop()
+    return out
+
+
+def _sentence_case(line: str) -> str:
+    m = _SIGN_PREFIX.match(line)
+    prefix = ""
+    if m:
+        prefix = m.group(1).upper() + ("." if "/" not in m.group(1) else "") + " "
+        line = line[m.end():]
+    low = line.lower()
+    low = re.sub(r"^phó (\w)", lambda m: "phó " + m.group(1).upper(), low)  # "Phó Chủ tịch"
+    return prefix + low[:1].upper() + low[1:]
