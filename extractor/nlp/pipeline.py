@@ -18,11 +18,15 @@ from .citations.find import find
 from .citations.resolve import resolve
 from .deadlines import find_deadlines
 from .header import extract_header
+from .heading_classifier import labeller as heading_labeller
+from .paragraph_classifier import has_usable_headings, paragraph_sections
 from .sections import outline
+from .unit_ner import unit_ner_component  # noqa: F401  (registers kh_unit_ner)
 from .tasks import table_tasks, tcth_tasks
 from .units import collect_units
 
 COMPONENTS = ["kh_header", "kh_sections", "kh_citations", "kh_tasks", "kh_units", "kh_deadlines"]
+OPTIONAL = ["kh_unit_ner"]  # trained unit-name NER, off by default: `make_nlp(extra=["kh_unit_ner"])`
 
 for _name, _default in (("source", None), ("header", None), ("outline", None), ("task_drafts", None), ("records", None)):
     if not Doc.has_extension(_name):
@@ -62,7 +66,7 @@ def header_component(doc: Doc) -> Doc:
 @Language.component("kh_sections")
 def sections_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
-    items = outline(src.blocks, h.body_start, h.body_end, h.appendix_start)
+    items = outline(src.blocks, h.body_start, h.body_end, h.appendix_start, heading_labeller())
     doc._.outline = items
     spans = []
     for n, it in enumerate(items):
@@ -73,6 +77,11 @@ def sections_component(doc: Doc) -> Doc:
         sp = _span(doc, b.start, b.end, "section", sec, "sections")
         if sp is not None:
             spans.append(sp)
+    if not has_usable_headings(items):  # a news article, OCR without numbering: label the paragraphs
+        for sec in paragraph_sections(src, h.body_start, h.body_end):
+            sp = _span(doc, sec.prov.start, sec.prov.end, "section", sec, "sections")
+            if sp is not None:
+                spans.append(sp)
     doc.spans["sections"] = spans
     return doc
 
@@ -169,10 +178,10 @@ def _row_task(b, pos, task_spans):
     return None
 
 
-def make_nlp(exclude: list[str] | None = None) -> Language:
-    """A blank Vietnamese pipeline (syllable tokens, no pyvi) with our components."""
+def make_nlp(exclude: list[str] | None = None, extra: list[str] | None = None) -> Language:
+    """A blank Vietnamese pipeline (syllable tokens, no pyvi) with our components (+ `extra` of OPTIONAL)."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    for name in COMPONENTS:
+    for name in COMPONENTS + [n for n in OPTIONAL if n in (extra or [])]:
         if name not in (exclude or []):
             nlp.add_pipe(name)
     return nlp

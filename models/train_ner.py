@@ -1,0 +1,74 @@
+"""Train the unit-name NER (`models/unit_ner/`, label ORG) from corpus gold units.
+
+Training spans: every verbatim occurrence, in the plan's text, of a gold unit's
+`text` or `name` (longest first, no overlaps), one spaCy Doc per line.
+A small tok2vec (width 64, depth 2) keeps the saved model around 1–2 MB.
+Deterministic: fixed seed, fixed order, one thread.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+
+NER_CONFIG = {"model": {
+    "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
+    "hidden_width": 64, "maxout_pieces": 2, "use_upper": True, "nO": None,
+    "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "pretrained_vectors": None, "width": 64,
+                "depth": 2, "embed_size": 1000, "window_size": 1, "maxout_pieces": 3, "subword_features": True}}}
+
+
+def blank() -> Language:
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+
+
+def mention_spans(line: str, names: list[str]) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of the names in the line, longest names first."""
+    taken: list[tuple[int, int]] = []
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", line):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                taken.append((m.start(), m.end()))
+    return sorted(taken)
+
+
+def examples(nlp: Language, text: str, names: list[str]) -> list[Example]:
+    out = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if len(line) < 3:
+            continue
+        doc = nlp.make_doc(line)
+        ents = [(a, b, "ORG") for a, b in mention_spans(line, names)
+                if doc.char_span(a, b, alignment_mode="contract") is not None]
+        out.append(Example.from_dict(doc, {"entities": ents}))
+    return out
+
+
+def train(exs: list[Example], seed: int = 0, epochs: int = 12) -> Language:
+    spacy.util.fix_random_seed(seed)
+    nlp = blank()
+    nlp.add_pipe("ner", config=NER_CONFIG)
+    nlp.initialize(lambda: exs)
+    rng = random.Random(seed)
+    order = list(exs)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        losses: dict = {}
+        for batch in spacy.util.minibatch(order, size=16):
+            nlp.update(batch, drop=0.2, losses=losses)
+    return nlp
+
+
+def names_found(nlp: Language, text: str) -> list[str]:
+    """Distinct ORG strings the model finds in a plan's text."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            for e in nlp(line.strip()).ents:
+                if e.text not in out:
+                    out.append(e.text)
+    return out
