@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils
 
-.PHONY: setup run test corpus clean deb
+.PHONY: setup run test corpus clean deb models bench-baselines
 
 setup: $(STAMP) deb
 
@@ -34,6 +34,15 @@ test: setup
 corpus: setup
 	$(BIN)/python corpus/render.py
 	$(BIN)/python corpus/render_legacy.py
+
+# Train every model in models/ from corpus gold and print held-out scores (by plan).
+# More corpus dirs: make models MODEL_CORPUS="--corpus corpus --corpus ../other/corpus"
+models: setup
+	$(BIN)/python models/train_models.py $(MODEL_CORPUS)
+
+# Our units and deadlines beside underthesea.ner and dateparser on the same gold.
+bench-baselines: setup
+	$(BIN)/python bench/bench_baselines.py $(MODEL_CORPUS)
 
 clean:
 	rm -rf out .pytest_cache

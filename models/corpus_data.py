@@ -45,9 +45,13 @@ def plan_id(stem: str) -> str:
 
 def read_plans(corpus_dirs: list[str]) -> list[Plan]:
     plans: dict[str, Plan] = {}
+    seen: set[str] = set()
     for d in corpus_dirs:
         root = Path(d)
         for g in sorted((root / "gold").glob("*.json")):
+            if g.name in seen:  # a later dir holding a copy of a plan already read
+                continue
+            seen.add(g.name)
             gold = json.loads(g.read_text(encoding="utf-8"))
             src = next((root / s / gold.get("file", "") for s in SUBDIRS
                         if gold.get("file") and (root / s / gold["file"]).exists()), None)

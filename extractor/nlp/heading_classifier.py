@@ -18,7 +18,7 @@ from sklearn.preprocessing import FunctionTransformer, MultiLabelBinarizer
 
 from ..normalize import fold
 from .artifacts import load_joblib
-from .sections import LABEL_CUES, LABELS, rule_features, rule_labeller
+from .sections import LABEL_CUES, LABELS, Labeller, rule_features, rule_labeller
 
 ARTIFACT = "heading_labels.joblib"
 RULE_WEIGHT = 2.0
@@ -77,9 +77,9 @@ def predict(art: dict, headings: list[str], threshold: float = 0.5) -> list[list
     return [[lab for lab, p in zip(art["labels"], row) if p >= threshold] for row in proba]
 
 
-def labeller():
-    """The trained labeller, or the keyword rules (warned once) when the model is not built."""
+def labeller() -> tuple[Labeller, str]:
+    """The trained labeller and its `label_source`, or the keyword rules (warned once) without a model."""
     art = load_joblib(ARTIFACT)
     if art is None:
-        return rule_labeller
-    return lambda headings: predict(art, headings)
+        return rule_labeller, "rules"
+    return (lambda headings: predict(art, headings)), "heading_classifier"

@@ -66,13 +66,14 @@ def header_component(doc: Doc) -> Doc:
 @Language.component("kh_sections")
 def sections_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
-    items = outline(src.blocks, h.body_start, h.body_end, h.appendix_start, heading_labeller())
+    labeller, label_source = heading_labeller()
+    items = outline(src.blocks, h.body_start, h.body_end, h.appendix_start, labeller)
     doc._.outline = items
     spans = []
     for n, it in enumerate(items):
         b = src.blocks[it.block]
         nxt = src.blocks[items[n + 1].block].start if n + 1 < len(items) else src.blocks[h.body_end - 1].end if h.body_end else b.end
-        sec = Section(it.path, it.heading, it.labels, it.level, text=doc._.source.text[b.start:max(nxt, b.end)].strip(),
+        sec = Section(it.path, it.heading, it.labels, it.level, label_source, text=doc._.source.text[b.start:max(nxt, b.end)].strip(),
                       prov=Provenance(src.path, b.start, b.end, b.page, b.ocr_conf))
         sp = _span(doc, b.start, b.end, "section", sec, "sections")
         if sp is not None:

@@ -95,7 +95,7 @@ def outline(blocks: list[Block], start: int, end: int, appendix: int | None,
             stack.append((n.style, _path_part(n.style, n.num)))
             own = text[n.end:].strip()
             opened = i - 1
-            if not own and n.style == "part" and i < end and _title_line(blocks[i]):
+            if not own and n.style.startswith("part") and i < end and _title_line(blocks[i]):
                 own = blocks[i].text.strip()  # "Phần I" with its title on the next line
                 i += 1
             path = ".".join(p for _, p in stack)
@@ -134,6 +134,7 @@ def number_of(text: str, stack: list[tuple[str, str]] | None = None, order: list
         elif rest.isalpha() and not _roman_value(rest):
             return None
         num = f"{word} {rest}"
+        style = f"part_{fold(word)}"  # Phần, Chương and Mục nest: each is a style of its own
     elif style == "ocr":
         roman = re.sub(r"[l|1]", "I", num)
         if "roman" not in order and "arabic" in order and set(num) <= set("l|1"):
@@ -169,7 +170,7 @@ def _roman_value(s: str) -> int:
 def _path_part(style: str, num: str) -> str:
     if style == "multi":
         return num.split(".")[-1]
-    if style in ("part", "dieu"):
+    if style.startswith("part") or style == "dieu":
         return num.split()[-1]
     return num
 
