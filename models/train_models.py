@@ -1,6 +1,6 @@
 """`make models`: train every model from corpus gold, print held-out scores, save to models/.
 
-    python models/train_models.py [--corpus DIR]... [--out models] [--ner-folds 4] [--skip-ner]
+    python models/train_models.py [--corpus DIR]... [--out models] [--ner-folds 3] [--skip-ner]
 
 Held-out numbers are by plan, never by line: leave-one-plan-out for the two
 scikit-learn classifiers, k folds by plan for the NER; all renderings of a plan
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -119,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", action="append", help="a corpus dir with gold/ (repeatable; default corpus/)")
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent))
-    ap.add_argument("--ner-folds", type=int, default=4)
+    ap.add_argument("--ner-folds", type=int, default=3)
     ap.add_argument("--skip-ner", action="store_true")
     a = ap.parse_args(argv)
     corpus = a.corpus or [str(Path(__file__).resolve().parents[1] / "corpus")]
@@ -146,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {mth:<26} {pr:.3f}  {rc:.3f}  {f1:.3f}")
         nlp0 = train_ner.blank()
         exs = [e for p in plans if cd.unit_mentions(p) for e in train_ner.examples(nlp0, *cd.unit_mentions(p))]
+        shutil.rmtree(out / "unit_ner", ignore_errors=True)  # no file of an older model left behind
         train_ner.train(exs).to_disk(out / "unit_ner")
 
     print("\nartifacts:")

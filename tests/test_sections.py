@@ -76,3 +76,17 @@ def test_bullets_and_sentences_are_not_items():
 def test_rule_labels_name_every_kind_a_heading_names():
     assert labels_of("Nội dung, hình thức và đối tượng tuyên truyền") == ["doi_tuong", "noi_dung", "hinh_thuc"]
     assert labels_of("Giao Văn phòng Sở chủ trì, phối hợp với các phòng, đơn vị triển khai thực hiện đầy đủ các nội dung") == []
+
+
+def test_decimal_numbers_nest_by_depth():
+    got = _outline("3. Phòng Văn hóa", "3.1. Nhiệm vụ chung", "3.1.1. Tham mưu kiện toàn Ban Chỉ đạo",
+                   "3.1.2. Hướng dẫn bình xét", "3.2. Phối hợp", "3.2.1. Xây dựng chuyên mục")
+    assert [p for p, _, _ in got] == ["3", "3.1", "3.1.1", "3.1.2", "3.2", "3.2.1"]
+    assert [lv for _, _, lv in got] == [1, 2, 3, 3, 2, 3]
+
+
+def test_title_run_on_into_its_first_lettered_item():
+    got = _outline("2. Nội dung thực hiện a) Tiêm phòng vắc xin cho đàn trâu, bò.", "b) Vệ sinh chuồng trại.",
+                   "3. Tuyên truyền về a) và b) nêu trên là cần thiết.")
+    assert [(p, h) for p, h, _ in got] == [("2", "Nội dung thực hiện"), ("2.a", "Tiêm phòng vắc xin cho đàn trâu, bò"),
+                                           ("2.b", "Vệ sinh chuồng trại"), ("3", "Tuyên truyền về a) và b) nêu trên là cần thiết")]

@@ -39,3 +39,15 @@ def load_joblib(name: str) -> Any | None:
     except Exception as e:  # an artifact from another scikit-learn version must not stop a batch
         warnings.warn(f"model {path} could not be loaded ({e}); using rules instead", RuntimeWarning, stacklevel=2)
         return None
+
+
+def scrub(model: Any) -> Any:
+    """Drop fitted attributes that differ run to run without changing predictions
+    (a vectorizer's `stop_words_` set, pickled in hash order, and `_stop_words_id`, an
+    object id), so that `make models` rebuilds byte-identical artifacts."""
+    parts = [model] + [v for v in model.get_params(deep=True).values() if hasattr(v, "get_params")]
+    for est in parts:
+        for attr in ("stop_words_", "_stop_words_id"):
+            if attr in getattr(est, "__dict__", {}):
+                delattr(est, attr)
+    return model

@@ -17,7 +17,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer, MultiLabelBinarizer
 
 from ..normalize import fold
-from .artifacts import load_joblib
+from .artifacts import load_joblib, scrub
 from .sections import LABEL_CUES, LABELS, Labeller, rule_features, rule_labeller
 
 ARTIFACT = "heading_labels.joblib"
@@ -48,7 +48,7 @@ def build() -> Pipeline:
                             ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True))])),
         ("rules", FunctionTransformer(rule_matrix)),
     ])
-    clf = OneVsRestClassifier(LogisticRegression(C=10.0, max_iter=2000, solver="liblinear", class_weight="balanced"))
+    clf = OneVsRestClassifier(LogisticRegression(C=10.0, max_iter=2000, solver="liblinear", class_weight="balanced", random_state=0))
     return Pipeline([("features", feats), ("clf", clf)])
 
 
@@ -66,7 +66,7 @@ def train(headings: list[str], labels: list[list[str]]) -> dict:
     pairs = seed_examples() + list(zip(headings, labels))
     mlb = MultiLabelBinarizer(classes=LABELS)
     y = mlb.fit_transform([labs for _, labs in pairs])
-    model = build().fit([h for h, _ in pairs], y)
+    model = scrub(build().fit([h for h, _ in pairs], y))
     return {"model": model, "labels": list(mlb.classes_)}
 
 

@@ -14,7 +14,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer, MultiLabelBinarizer
 
-from .artifacts import load_joblib
+from .artifacts import load_joblib, scrub
 from .heading_classifier import fold_all
 from .sections import LABELS
 
@@ -27,7 +27,7 @@ def build() -> Pipeline:
         ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, max_features=20000)),
     ])
-    clf = OneVsRestClassifier(LogisticRegression(C=5.0, max_iter=2000, solver="liblinear", class_weight="balanced"))
+    clf = OneVsRestClassifier(LogisticRegression(C=5.0, max_iter=2000, solver="liblinear", class_weight="balanced", random_state=0))
     return Pipeline([("fold", FunctionTransformer(fold_all)), ("features", feats), ("clf", clf)])
 
 
@@ -35,7 +35,7 @@ def train(paragraphs: list[str], labels: list[list[str]]) -> dict:
     mlb = MultiLabelBinarizer(classes=LABELS)
     y = mlb.fit_transform(labels)
     keep = [j for j in range(y.shape[1]) if 0 < y[:, j].sum() < len(y)]  # labels never seen cannot be learnt
-    model = build().fit(paragraphs, y[:, keep])
+    model = scrub(build().fit(paragraphs, y[:, keep]))
     return {"model": model, "labels": [mlb.classes_[j] for j in keep]}
 
 

@@ -31,6 +31,8 @@ _NUM = re.compile(
     r"|(?P<arabic>\d{1,2})\s*[.)/]\s+"
     r"|(?P<letter>[a-zđ])\s*\)\s+)"
 )
+# A title whose line break was lost before its first lettered item (no sentence punctuation before it).
+_RUN_IN_A = re.compile(r"^[^.;:]*?\s(a)\)\s+(?=[A-ZĐÀ-Ỹ])")
 # Letters of Vietnamese (and Latin) enumerations, to tell "C." after "B." from Roman C.
 _VI_LETTERS = "ABCDĐEGHIKLMNOPQRSTUVXY"
 _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -98,8 +100,21 @@ def outline(blocks: list[Block], start: int, end: int, appendix: int | None,
             if not own and n.style.startswith("part") and i < end and _title_line(blocks[i]):
                 own = blocks[i].text.strip()  # "Phần I" with its title on the next line
                 i += 1
+            run_in = _RUN_IN_A.search(own)
+            if run_in and len(own[:run_in.start(1)].split()) <= 12:  # "2. Nội dung thực hiện a) Tiêm phòng …"
+                own, first_sub = own[:run_in.start(1)].strip(), own[run_in.end():].strip()
+            else:
+                first_sub = None
             path = ".".join(p for _, p in stack)
             items.append(Item(path, heading_of(own), [], len(stack), opened, n.style, n.num, own))
+            if first_sub is not None:
+                if "letter" not in order:
+                    order.append("letter")
+                while stack and order.index(stack[-1][0]) >= order.index("letter"):
+                    stack.pop()
+                stack.append(("letter", "a"))
+                items.append(Item(".".join(p for _, p in stack), heading_of(first_sub), [], len(stack), opened,
+                                  "letter", "a", first_sub))
             continue
         if _unnumbered_heading(b):
             h_count += 1
@@ -145,6 +160,8 @@ def number_of(text: str, stack: list[tuple[str, str]] | None = None, order: list
             return None
     elif style == "roman" and len(num) == 1 and _continues_letters(num, stack):
         style = "upper"
+    elif style == "multi":
+        style = f"multi{num.count('.')}"  # 1.1 and 1.1.1 are levels of their own
     return Number(style, num, m.end())
 
 
@@ -168,7 +185,7 @@ def _roman_value(s: str) -> int:
 
 
 def _path_part(style: str, num: str) -> str:
-    if style == "multi":
+    if style.startswith("multi"):
         return num.split(".")[-1]
     if style.startswith("part") or style == "dieu":
         return num.split()[-1]
