@@ -75,6 +75,7 @@ def test_bullets_and_sentences_are_not_items():
 
 def test_rule_labels_name_every_kind_a_heading_names():
     assert labels_of("Nội dung, hình thức và đối tượng tuyên truyền") == ["doi_tuong", "noi_dung", "hinh_thuc"]
+    assert labels_of("Chế độ thông tin, báo cáo") == ["bao_cao"]
     assert labels_of("Giao Văn phòng Sở chủ trì, phối hợp với các phòng, đơn vị triển khai thực hiện đầy đủ các nội dung") == []
 
 

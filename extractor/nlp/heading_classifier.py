@@ -8,6 +8,8 @@ say "nhiệm vụ"). Trained by `models/train_models.py` on the corpus gold.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -56,10 +58,11 @@ def seed_examples() -> list[tuple[str, list[str]]]:
     """Each cue phrase of the schema as a one-phrase heading, so every label has examples."""
     out = []
     for lab, cue in LABEL_CUES:
-        for phrase in cue.split("|"):
-            out.append((phrase, [lab]))
-            out.append((phrase.upper(), [lab]))
-    return out
+        for alt in cue.split("|"):  # a cue alternative with an optional "(?:…)?" part gives both phrases
+            for phrase in {re.sub(r"\(\?:[^)]*\)\?", "", alt), re.sub(r"\(\?:([^)]*)\)\?", r"\1", alt)}:
+                phrase = re.sub(r"\s+", " ", phrase.replace(",?", ",")).strip()
+                out += [(phrase, [lab]), (phrase.upper(), [lab])]
+    return sorted(out)
 
 
 def train(headings: list[str], labels: list[list[str]]) -> dict:

@@ -47,7 +47,7 @@ LABEL_CUES = [
     ("kinh_phi", r"kinh phí"),
     ("thoi_gian", r"thời gian|tiến độ"),
     ("to_chuc_thuc_hien", r"tổ chức thực hiện|trách nhiệm thực hiện|phân công"),
-    ("bao_cao", r"chế độ báo cáo|thông tin báo cáo"),
+    ("bao_cao", r"chế độ (?:thông tin,? )?báo cáo|thông tin,? báo cáo"),
     ("danh_gia", r"đánh giá kết quả"),
     ("phu_luc", r"phụ lục"),
 ]
