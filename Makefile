@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils
 
-.PHONY: setup run test corpus clean deb bench-citations
+.PHONY: setup run test corpus clean deb bench-citations models bench-baselines
 
 setup: $(STAMP) deb
 
@@ -38,6 +38,15 @@ corpus: setup
 # citations per second and F1 against a plain-regex baseline, on the corpus text with gold
 bench-citations: setup
 	$(BIN)/python bench/bench_citations.py corpus/text corpus/gold
+
+# Train every model in models/ from corpus gold and print held-out scores (by plan).
+# More corpus dirs: make models MODEL_CORPUS="--corpus corpus --corpus ../other/corpus"
+models: setup
+	$(BIN)/python models/train_models.py $(MODEL_CORPUS)
+
+# Our units and deadlines beside underthesea.ner and dateparser on the same gold.
+bench-baselines: setup
+	$(BIN)/python bench/bench_baselines.py $(MODEL_CORPUS)
 
 clean:
 	rm -rf out .pytest_cache

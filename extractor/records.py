@@ -163,7 +163,10 @@ class PlanRecord:
             "doc_id": self.doc_id,
             "format": self.format,
             "doc": item(self.doc),
-            "sections": [item(s) for s in self.sections],
+            # SCHEMA §2: the outline; paragraphs labelled by the classifier (text without
+            # headings) are no outline items, so they have their own key (both are in the table).
+            "sections": [item(s) for s in self.sections if s.label_source != "classifier"],
+            "paragraphs": [item(s) for s in self.sections if s.label_source == "classifier"],
             "citations": [item(c) for c in self.citations],
             "units": [item(u) for u in self.units],
             "deadlines": [item(d) for d in self.deadlines],

@@ -19,11 +19,15 @@ from .citations.find import find
 from .citations.resolve import resolve
 from .deadlines import find_deadlines, task_phrase
 from .header import extract_header
+from .heading_classifier import labeller as heading_labeller
+from .paragraph_classifier import has_usable_headings, paragraph_sections
 from .sections import outline
+from .unit_ner import unit_ner_component  # noqa: F401  (registers kh_unit_ner)
 from .tasks import table_tasks, tcth_tasks
 from .units import collect_units
 
 COMPONENTS = ["kh_header", "kh_sections", "kh_citations", "kh_tasks", "kh_units", "kh_deadlines"]
+OPTIONAL = ["kh_unit_ner"]  # trained unit-name NER, off by default: `make_nlp(extra=["kh_unit_ner"])`
 
 for _name, _default in (("source", None), ("header", None), ("outline", None), ("task_drafts", None), ("records", None)):
     if not Doc.has_extension(_name):
@@ -63,17 +67,23 @@ def header_component(doc: Doc) -> Doc:
 @Language.component("kh_sections")
 def sections_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
-    items = outline(src.blocks, h.body_start, h.body_end, h.appendix_start)
+    labeller, label_source = heading_labeller()
+    items = outline(src.blocks, h.body_start, h.body_end, h.appendix_start, labeller)
     doc._.outline = items
     spans = []
     for n, it in enumerate(items):
         b = src.blocks[it.block]
         nxt = src.blocks[items[n + 1].block].start if n + 1 < len(items) else src.blocks[h.body_end - 1].end if h.body_end else b.end
-        sec = Section(it.path, it.heading, it.labels, it.level, text=doc._.source.text[b.start:max(nxt, b.end)].strip(),
+        sec = Section(it.path, it.heading, it.labels, it.level, label_source, text=doc._.source.text[b.start:max(nxt, b.end)].strip(),
                       prov=Provenance(src.path, b.start, b.end, b.page, b.ocr_conf))
         sp = _span(doc, b.start, b.end, "section", sec, "sections")
         if sp is not None:
             spans.append(sp)
+    if not has_usable_headings(items):  # a news article, OCR without numbering: label the paragraphs
+        for sec in paragraph_sections(src, h.body_start, h.body_end):
+            sp = _span(doc, sec.prov.start, sec.prov.end, "section", sec, "sections")
+            if sp is not None:
+                spans.append(sp)
     doc.spans["sections"] = spans
     return doc
 
@@ -179,10 +189,10 @@ def _row_task(b, pos, task_spans):
     return None
 
 
-def make_nlp(exclude: list[str] | None = None) -> Language:
-    """A blank Vietnamese pipeline (syllable tokens, no pyvi) with our components."""
+def make_nlp(exclude: list[str] | None = None, extra: list[str] | None = None) -> Language:
+    """A blank Vietnamese pipeline (syllable tokens, no pyvi) with our components (+ `extra` of OPTIONAL)."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    for name in COMPONENTS:
+    for name in COMPONENTS + [n for n in OPTIONAL if n in (extra or [])]:
         if name not in (exclude or []):
             nlp.add_pipe(name)
     return nlp

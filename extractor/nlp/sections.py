@@ -1,27 +1,42 @@
 """The outline (SCHEMA §2): numbered items, unnumbered headings, appendices.
 
 Numbering styles get their level from the order in which they first appear
-(Roman, then Arabic, then 1.1, then a)), as readers do; "Phần"/"Mục" and
-"Điều" count as styles of their own. A numbered paragraph is an item too; its
-heading is its text up to the first ":" or the end of its first sentence.
+(Roman, then Arabic, then 1.1, then a)), as readers do; "Phần"/"Mục"/"Chương"
+and "Điều" count as styles of their own. A numbered paragraph is an item too;
+its heading is its text up to the first ":" or the end of its first sentence,
+so "1. Mục đích: Tăng cường …" is the item "Mục đích".
+
+OCR misreads Roman numerals ("l." or "1I." for "I."/"II."); such numbers are
+repaired from context. Labels come from a caller-given labeller (the trained
+heading classifier); the keyword cues here are its rule features and the
+fallback when no model is available.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from ..ingest.model import Block
 from ..normalize import fold
 
+_ORDINALS = {"nhất": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6", "bảy": "7"}
 _NUM = re.compile(
-    r"^(?:(?P<part>(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG)\s+(?:[IVXLC]+|\d+))\s*[.:\-]?\s+"
+    r"^(?:(?P<part>(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG)\s+(?:[IVXLC]+|\d+|(?:thứ|THỨ)\s+\w+))\s*(?:[.:\-]\s*|\s+|$)"
     r"|(?P<dieu>(?:Điều|ĐIỀU)\s+\d+)\s*[.:]\s*"
     r"|(?P<roman>[IVXL]{1,5})\s*[.)/]\s+"
-    r"|(?P<upper>[A-Đ])\s*[.)/]\s+"
+    r"|(?P<ocr>(?=[IVX1l|]*[l|])[IVX1l|]{1,5}|(?=[IVX1l|]*1)(?=[IVX1l|]*[IVX])[IVX1l|]{1,5})\s*\.\s+"
+    r"|(?P<upper>[A-ZĐ])\s*[.)/]\s+"
     r"|(?P<multi>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+"
     r"|(?P<arabic>\d{1,2})\s*[.)/]\s+"
     r"|(?P<letter>[a-zđ])\s*\)\s+)"
 )
+# A title whose line break was lost before its first lettered item (no sentence punctuation before it).
+_RUN_IN_A = re.compile(r"^[^.;:]*?\s(a)\)\s+(?=[A-ZĐÀ-Ỹ])")
+# Letters of Vietnamese (and Latin) enumerations, to tell "C." after "B." from Roman C.
+_VI_LETTERS = "ABCDĐEGHIKLMNOPQRSTUVXY"
+_LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
 LABEL_CUES = [
     ("muc_dich", r"mục đích|mục tiêu"),
     ("yeu_cau", r"yêu cầu"),
@@ -32,10 +47,12 @@ LABEL_CUES = [
     ("kinh_phi", r"kinh phí"),
     ("thoi_gian", r"thời gian|tiến độ"),
     ("to_chuc_thuc_hien", r"tổ chức thực hiện|trách nhiệm thực hiện|phân công"),
-    ("bao_cao", r"chế độ báo cáo|thông tin báo cáo"),
+    ("bao_cao", r"chế độ (?:thông tin,? )?báo cáo|thông tin,? báo cáo"),
     ("danh_gia", r"đánh giá kết quả"),
     ("phu_luc", r"phụ lục"),
 ]
+LABELS = [lab for lab, _ in LABEL_CUES]
+Labeller = Callable[[list[str]], list[list[str]]]
 
 
 @dataclass
@@ -50,53 +67,127 @@ class Item:
     own_text: str  # the block's text after the number
 
 
-def outline(blocks: list[Block], start: int, end: int, appendix: int | None) -> list[Item]:
+@dataclass
+class Number:
+    style: str
+    num: str
+    end: int  # where the item's own text starts
+
+
+def outline(blocks: list[Block], start: int, end: int, appendix: int | None,
+            labeller: Labeller | None = None) -> list[Item]:
+    """The body's outline items in order; `labeller` maps headings to labels (rules if None)."""
     items: list[Item] = []
     order: list[str] = []  # numbering styles in order of first appearance
     stack: list[tuple[str, str]] = []  # (style, path part)
     h_count = 0
-    for i in range(start, end):
+    i = start
+    while i < end:
         b = blocks[i]
+        i += 1
         if b.kind == "table":
             continue
         text = b.text.strip()
-        m = _NUM.match(text)
-        if m:
-            style = next(k for k, v in m.groupdict().items() if v)
-            num = m.group(style).strip()
-            if style == "roman" and stack and stack[-1][0] == "upper_ambig":
-                pass
-            if style not in order:
-                order.append(style)
-            # pop to the level of this style
-            while stack and order.index(stack[-1][0]) >= order.index(style):
+        n = number_of(text, stack, order)
+        if n is not None:
+            if n.style not in order:
+                order.append(n.style)
+            while stack and order.index(stack[-1][0]) >= order.index(n.style):
                 stack.pop()
-            part = _path_part(style, num)
-            stack.append((style, part))
-            own = text[m.end():].strip()
+            stack.append((n.style, _path_part(n.style, n.num)))
+            own = text[n.end:].strip()
+            opened = i - 1
+            if not own and n.style.startswith("part") and i < end and _title_line(blocks[i]):
+                own = blocks[i].text.strip()  # "Phần I" with its title on the next line
+                i += 1
+            run_in = _RUN_IN_A.search(own)
+            if run_in and len(own[:run_in.start(1)].split()) <= 12:  # "2. Nội dung thực hiện a) Tiêm phòng …"
+                own, first_sub = own[:run_in.start(1)].strip(), own[run_in.end():].strip()
+            else:
+                first_sub = None
             path = ".".join(p for _, p in stack)
-            items.append(Item(path, heading_of(own), [], len(stack), i, style, num, own))
+            items.append(Item(path, heading_of(own), [], len(stack), opened, n.style, n.num, own))
+            if first_sub is not None:
+                if "letter" not in order:
+                    order.append("letter")
+                while stack and order.index(stack[-1][0]) >= order.index("letter"):
+                    stack.pop()
+                stack.append(("letter", "a"))
+                items.append(Item(".".join(p for _, p in stack), heading_of(first_sub), [], len(stack), opened,
+                                  "letter", "a", first_sub))
             continue
         if _unnumbered_heading(b):
             h_count += 1
-            items.append(Item(f"H{h_count}", heading_of(text), [], (len(stack) or 0) + 1, i, "heading", "", text))
+            items.append(Item(f"H{h_count}", heading_of(text), [], len(stack) + 1, i - 1, "heading", "", text))
     if appendix is not None:
         n_pl = sum(1 for b in blocks[appendix:] if _is_appendix(b))
         k = 0
-        for i in range(appendix, len(blocks)):
-            if _is_appendix(blocks[i]):
+        for j in range(appendix, len(blocks)):
+            if _is_appendix(blocks[j]):
                 k += 1
                 path = "PL" if n_pl == 1 else f"PL{k}"
-                items.append(Item(path, heading_of(blocks[i].text.split("\n")[0]), [], 1, i, "appendix", "", blocks[i].text))
-    for it in items:
-        it.labels = labels_of(it.heading)
+                items.append(Item(path, heading_of(blocks[j].text.split("\n")[0]), [], 1, j, "appendix", "", blocks[j].text))
+    labels = (labeller or rule_labeller)([it.heading for it in items]) if items else []
+    for it, labs in zip(items, labels):
+        it.labels = labs
     return items
 
 
+def number_of(text: str, stack: list[tuple[str, str]] | None = None, order: list[str] | None = None) -> Number | None:
+    """The outline number that opens `text`, with OCR damage and letter/Roman clashes resolved."""
+    m = _NUM.match(text)
+    if not m:
+        return None
+    style = next(k for k, v in m.groupdict().items() if v)
+    num = m.group(style).strip()
+    stack, order = stack or [], order or []
+    if style == "part":
+        word, rest = num.split(None, 1)
+        rest = rest.split()[-1].lower() if rest.lower().startswith("thứ") else rest
+        if rest in _ORDINALS or rest.lower() in _ORDINALS:
+            rest = _ORDINALS[rest.lower()]
+        elif rest.isalpha() and not _roman_value(rest):
+            return None
+        num = f"{word} {rest}"
+        style = f"part_{fold(word)}"  # Phần, Chương and Mục nest: each is a style of its own
+    elif style == "ocr":
+        roman = re.sub(r"[l|1]", "I", num)
+        if "roman" not in order and "arabic" in order and set(num) <= set("l|1"):
+            style, num = "arabic", re.sub(r"[l|]", "1", num)  # "l." in an Arabic list is "1."
+        elif _roman_value(roman):
+            style, num = "roman", roman
+        else:
+            return None
+    elif style == "roman" and len(num) == 1 and _continues_letters(num, stack):
+        style = "upper"
+    elif style == "multi":
+        style = f"multi{num.count('.')}"  # 1.1 and 1.1.1 are levels of their own
+    return Number(style, num, m.end())
+
+
+def _continues_letters(letter: str, stack: list[tuple[str, str]]) -> bool:
+    """"C." right after "B." (or "I." after "H.") continues a letter list, not Roman numbering."""
+    prev = next((p for s, p in reversed(stack) if s == "upper"), None)
+    if prev is None:
+        return False
+    return any(letter in alpha and prev in alpha and alpha.index(letter) == alpha.index(prev) + 1
+               for alpha in (_VI_LETTERS, _LATIN))
+
+
+def _roman_value(s: str) -> int:
+    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if not s or any(c not in vals for c in s) or not re.fullmatch(r"X{0,3}(IX|IV|V?I{0,3})|L?X{0,3}(IX|IV|V?I{0,3})", s):
+        return 0
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        total += -vals[a] if b in vals and vals[b] > vals[a] else vals[a]
+    return total
+
+
 def _path_part(style: str, num: str) -> str:
-    if style == "multi":
+    if style.startswith("multi"):
         return num.split(".")[-1]
-    if style in ("part", "dieu"):
+    if style.startswith("part") or style == "dieu":
         return num.split()[-1]
     return num
 
@@ -109,23 +200,38 @@ def heading_of(text: str) -> str:
     return head.strip().rstrip(".;,")
 
 
-def labels_of(heading: str) -> list[str]:
-    """Canonical kinds a heading names; a long sentence names none (it is a task, not a title)."""
+def rule_features(heading: str) -> list[int]:
+    """One 0/1 per label: does a keyword cue for it occur in the heading."""
     h = fold(heading)
-    if len(h.split()) > 14:
+    return [int(bool(re.search(rf"\b(?:{cue})\b", h))) for _, cue in LABEL_CUES]
+
+
+def labels_of(heading: str) -> list[str]:
+    """Rule labels: cue words; a long sentence names none (it is a task, not a title)."""
+    if len(fold(heading).split()) > 14:
         return []
-    return [lab for lab, cue in LABEL_CUES if re.search(rf"\b(?:{cue})\b", h)]
+    return [lab for lab, hit in zip(LABELS, rule_features(heading)) if hit]
+
+
+def rule_labeller(headings: list[str]) -> list[list[str]]:
+    return [labels_of(h) for h in headings]
+
+
+def _title_line(b: Block) -> bool:
+    t = b.text.strip()
+    return b.kind != "table" and 0 < len(t) <= 120 and "\n" not in t and _NUM.match(t) is None
 
 
 def _unnumbered_heading(b: Block) -> bool:
     t = b.text.strip()
-    if not t or len(t) > 120 or "\n" in t or t.startswith(("-", "+", "(", "*")):
+    if not t or len(t) > 120 or "\n" in t or t.startswith(("-", "+", "(", "*", "•")):
         return False
     if _is_appendix(b):
         return True
     letters = [c for c in t if c.isalpha()]
     upper = len(letters) > 3 and all(c.isupper() for c in letters)
-    return (upper or bool(b.style.bold)) and not t.endswith((",", ";"))
+    styled = bool(b.style.bold) or (bool(b.style.centered) and len(t.split()) <= 12 and not t.endswith("."))
+    return (upper or styled) and not t.endswith((",", ";"))
 
 
 def _is_appendix(b: Block) -> bool:

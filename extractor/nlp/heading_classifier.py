@@ -1,0 +1,88 @@
+"""Canonical labels for outline headings by a trained classifier (SCHEMA §2).
+
+Character n-grams of the folded heading carry the spelling variants a list of
+keywords misses ("MỤC TIÊU", "Mục tiêu cụ thể", OCR'd "Muc dich"); the keyword
+cues of `sections.LABEL_CUES` enter as 0/1 features beside them, so the model
+learns when a cue does *not* make a label (a long task sentence that happens to
+say "nhiệm vụ"). Trained by `models/train_models.py` on the corpus gold.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import FunctionTransformer, MultiLabelBinarizer
+
+from ..normalize import fold
+from .artifacts import load_joblib, scrub
+from .sections import LABEL_CUES, LABELS, Labeller, rule_features, rule_labeller
+
+ARTIFACT = "heading_labels.joblib"
+RULE_WEIGHT = 2.0
+
+
+def fold_all(texts) -> list[str]:
+    return [fold(t) for t in texts]
+
+
+def rule_matrix(texts) -> sparse.csr_matrix:
+    """Cue hits, the rule labels (cue hits in a title-length heading) and length bands.
+
+    Scaled up against the unit-length n-gram vector: the cues are strong evidence
+    and the n-grams should only correct them, not drown them.
+    """
+    rows = []
+    for t in texts:
+        n = len(fold(t).split())
+        cues = rule_features(t)
+        rows.append(cues + [c * int(n <= 14) for c in cues] + [int(n > 8), int(n > 14)])
+    return sparse.csr_matrix(RULE_WEIGHT * np.array(rows, dtype=float).reshape(len(rows), 2 * len(LABEL_CUES) + 2))
+
+
+def build() -> Pipeline:
+    feats = FeatureUnion([
+        ("chars", Pipeline([("fold", FunctionTransformer(fold_all)),
+                            ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True))])),
+        ("rules", FunctionTransformer(rule_matrix)),
+    ])
+    clf = OneVsRestClassifier(LogisticRegression(C=10.0, max_iter=2000, solver="liblinear", class_weight="balanced", random_state=0))
+    return Pipeline([("features", feats), ("clf", clf)])
+
+
+def seed_examples() -> list[tuple[str, list[str]]]:
+    """Each cue phrase of the schema as a one-phrase heading, so every label has examples."""
+    out = []
+    for lab, cue in LABEL_CUES:
+        for alt in cue.split("|"):  # a cue alternative with an optional "(?:…)?" part gives both phrases
+            for phrase in {re.sub(r"\(\?:[^)]*\)\?", "", alt), re.sub(r"\(\?:([^)]*)\)\?", r"\1", alt)}:
+                phrase = re.sub(r"\s+", " ", phrase.replace(",?", ",")).strip()
+                out += [(phrase, [lab]), (phrase.upper(), [lab])]
+    return sorted(out)
+
+
+def train(headings: list[str], labels: list[list[str]]) -> dict:
+    pairs = seed_examples() + list(zip(headings, labels))
+    mlb = MultiLabelBinarizer(classes=LABELS)
+    y = mlb.fit_transform([labs for _, labs in pairs])
+    model = scrub(build().fit([h for h, _ in pairs], y))
+    return {"model": model, "labels": list(mlb.classes_)}
+
+
+def predict(art: dict, headings: list[str], threshold: float = 0.5) -> list[list[str]]:
+    if not headings:
+        return []
+    proba = art["model"].predict_proba(headings)
+    return [[lab for lab, p in zip(art["labels"], row) if p >= threshold] for row in proba]
+
+
+def labeller() -> tuple[Labeller, str]:
+    """The trained labeller and its `label_source`, or the keyword rules (warned once) without a model."""
+    art = load_joblib(ARTIFACT)
+    if art is None:
+        return rule_labeller, "rules"
+    return (lambda headings: predict(art, headings)), "heading_classifier"
