@@ -16,6 +16,7 @@ from .model import Block, Cell, SourceDocument, Style, Table, assemble
 
 _BULLET = re.compile(r"^\s*[-+•·–]\s+")
 _END_PUNCT = re.compile(r"[.:;!?…)\"”]\s*$")
+_ITEM_MARKER = re.compile(r"^(?:[a-zđ]|[ivx]+)[).]\s")  # "a) …", "b. …": an item, not a broken line
 
 
 @dataclass
@@ -109,6 +110,7 @@ def _join_broken(blocks: list[Block]) -> list[Block]:
             and b.kind == "paragraph"
             and not _END_PUNCT.search(prev.text)
             and b.text[:1].islower()
+            and not _ITEM_MARKER.match(b.text)
             and not prev.style.upper
         ):
             prev.text = f"{prev.text} {b.text}"
