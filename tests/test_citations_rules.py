@@ -118,3 +118,13 @@ def test_symbols_without_a_type_name_and_issuer_before_the_date():
     assert got["286/QĐ-UBND"].text.startswith("QĐ số 286") and got["286/QĐ-UBND"].relation == "basis"
     assert got["61/2018/NĐ-CP"].date == "2018-04-23"
     assert (got["45/SYT-NVY"].doc_type, got["45/SYT-NVY"].date) == ("CV", "2023-03-02")
+
+
+def test_joint_circular_is_issued_by_every_ministry_in_its_symbol():
+    got = cits("Thực hiện Thông tư liên tịch số 04/2016/TTLT-BTC-BNV ngày 12/3/2016 về quản lý kinh phí.")
+    assert got["04/2016/TTLT-BTC-BNV"].issuer == "Bộ Tài chính và Bộ Nội vụ"
+    letter = cits("Theo Công văn số 5104/BTTTT-PTTH&TTĐT ngày 20/11/2023 về báo chí.")
+    assert letter["5104/BTTTT-PTTH&TTĐT"].issuer == "Bộ Thông tin và Truyền thông"
+    named = cits("Căn cứ Thông tư liên tịch số 06/2013/TTLT-BCA-BGDĐT ngày 28/5/2013 của Bộ Công an và "
+                 "Bộ Giáo dục và Đào tạo hướng dẫn phối hợp;")
+    assert named["06/2013/TTLT-BCA-BGDĐT"].issuer == "Bộ Công an và Bộ Giáo dục và Đào tạo"

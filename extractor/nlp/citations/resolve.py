@@ -234,8 +234,12 @@ def _issuer(text: str, c: Candidate, ipart: str | None, ctx: PlanContext) -> tup
         orgs = find_orgs(window, base=m.end())
         if orgs and orgs[0].start == m.end():
             end = orgs[0].end
+            joint = len(_joint_issuers(ipart)) if ipart else 0
             for o in orgs[1:]:  # "Ban Thường trực Ủy ban Trung ương …": one body named in parts
-                if not re.fullmatch(r"(?:\s+[A-ZĐÀ-Ỹ]\w*)*\s*", text[end:o.start]):
+                gap = text[end:o.start]
+                if joint > 1 and re.fullmatch(r"\s*(?:,|và)\s*", gap):
+                    joint -= 1  # a joint text names each of its issuers: "của Bộ Công an và Bộ …"
+                elif not re.fullmatch(r"(?:\s+[A-ZĐÀ-Ỹ]\w*)*\s*", gap):
                     break
                 end = o.end
             name = normalize_name(text[m.end():end], ctx, text)
@@ -261,15 +265,33 @@ def _dates_after(text: str, c: Candidate, end: int) -> int:
     return new_end
 
 
+def _joint_issuers(ipart: str) -> list[str]:
+    """The central bodies of a joint symbol ("BCA-BGDĐT"); [] unless every part is one."""
+    try:
+        from ...data import issuer_codes
+
+        table = issuer_codes()
+    except Exception:
+        return []
+    rows = [table.get(p) for p in ipart.split("-")]
+    if all(r and len(r) > 1 and r[1] == "central" for r in rows):
+        return [r[0] for r in rows]
+    return []
+
+
 def issuer_from_code(ipart: str, ctx: PlanContext) -> str | None:
     """The body a symbol's issuer part names (TTg → Thủ tướng Chính phủ), completed from the plan."""
     head = re.split(r"[-&]", ipart)[0]
     try:
         from ...data import issuer_codes
 
-        hit = issuer_codes().get(head)
+        table = issuer_codes()
     except Exception:
-        hit = None
+        table = {}
+    joint = _joint_issuers(ipart)
+    if len(joint) > 1:
+        return " và ".join(joint)  # a joint text (TTLT-BCA-BGDĐT): every ministry issues it
+    hit = table.get(head)
     if not hit:
         return None
     name, level = hit[0], (hit[1] if len(hit) > 1 else "")
