@@ -236,6 +236,8 @@ def test_researcher(shared, monkeypatch):
     texts: dict[tuple, str] = {}
     for key, heading, text in zip(zip(T.sections["doc_id"], T.sections["path"]), T.sections["heading"], T.sections["text"]):
         texts[key] = texts.get(key, "") + folded(f"{heading or ''}\n{text or ''}")
+    table = ns["search_table"](ns["QUERY"])  # pandas over the same tables: the index points at the right rows
+    assert sorted(zip(hits["doc_id"], hits["path"])) == sorted(zip(table["doc_id"], table["path"]))
     words = folded(ns["QUERY"]).split()
     for key in zip(hits["doc_id"], hits["path"]):
         assert all(w in texts[key] for w in words), key

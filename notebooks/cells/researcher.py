@@ -107,10 +107,12 @@ shared
 
 The run's SQLite store (`OUT/plans.sqlite`) indexes every section's heading and text with
 FTS5, over a folded copy of the text (lower case, no tone marks, đ → d), so a query typed
-without diacritics finds the same sections. Where Python's SQLite has no FTS5, the same
-search runs over the `sections` table in pandas.
+without diacritics finds the same sections. Without the store (tables read from Parquet,
+a run without `out`) or without FTS5 in Python's SQLite, `search_table` does the same
+phrase search over the `sections` table in pandas.
 """),
     ("code", """
+import os
 import sqlite3
 
 from extractor.tables.sqlite import folded, search_sections
@@ -124,11 +126,16 @@ def has_fts5() -> bool:
         return False
 
 
-def search(query: str) -> pd.DataFrame:
-    if has_fts5():
-        return search_sections(OUT, query, limit=1000)
+def search_table(query: str) -> pd.DataFrame:
     text = (T.sections["heading"].fillna("") + "\\n" + T.sections["text"].fillna("")).map(folded)
     return T.sections.loc[text.str.contains(folded(query), regex=False), ["doc_id", "file", "path", "heading"]]
+
+
+def search(query: str) -> pd.DataFrame:
+    store = os.path.join(OUT, "plans.sqlite")
+    if has_fts5() and os.path.exists(store):
+        return search_sections(store, query, limit=1000)
+    return search_table(query)
 
 
 hits = search(QUERY)
