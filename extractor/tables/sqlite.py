@@ -1,0 +1,91 @@
+"""SQLite sink: `DIR/plans.sqlite`, the embedded store every run writes.
+
+One SQL table per table, indexes on the join keys (`doc_id`, `file`,
+citation `key`), and an FTS5 index over section text. Vietnamese users type
+with and without diacritics ("chuyển đổi số" / "chuyen doi so"), and FTS5's
+own `remove_diacritics` leaves "đ" alone (it has no decomposition), so the
+index holds a folded copy of each text (lower case, no accents, đ → d) and
+`search_sections` folds the query the same way.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+
+import pandas as pd
+
+from ..normalize import fold, strip_accents
+from .atomic import write_atomic
+from .frames import Tables
+
+DB_NAME = "plans.sqlite"
+INDEXES = {
+    "documents": ["doc_id", "file"],
+    "sections": ["doc_id", "file"],
+    "citations": ["doc_id", "file", "key", "code"],
+    "citation_edges": ["doc_id", "file", "key"],
+    "units": ["doc_id", "file", "name"],
+    "deadlines": ["doc_id", "file"],
+    "tasks": ["doc_id", "file"],
+    "errors": ["file", "doc_id"],
+}
+
+
+def folded(text: str | None) -> str:
+    """The search key of a text: `fold` (tone placement, case, spaces), then no accents."""
+    return strip_accents(fold(text or ""))
+
+
+def _write(tables: Tables, path: str) -> None:
+    con = sqlite3.connect(path)
+    try:
+        for name, df in tables.items():
+            df.to_sql(name, con, index=False, if_exists="replace")
+            for col in INDEXES.get(name, []):
+                if col in df.columns:
+                    con.execute(f'CREATE INDEX "ix_{name}_{col}" ON "{name}" ("{col}")')
+        con.execute(
+            "CREATE VIRTUAL TABLE sections_fts USING fts5(heading, text, folded, tokenize='unicode61 remove_diacritics 2')"
+        )
+        secs = tables.sections
+        con.executemany(
+            "INSERT INTO sections_fts(rowid, heading, text, folded) VALUES (?, ?, ?, ?)",
+            (
+                (i + 1, h, t, folded(f"{h or ''}\n{t or ''}"))
+                for i, (h, t) in enumerate(zip(secs["heading"], secs["text"]))
+            ),
+        )
+        con.commit()
+    finally:
+        con.close()
+
+
+def write_sqlite(tables: Tables, out: str) -> list[str]:
+    path = os.path.join(out, DB_NAME)
+    write_atomic(path, lambda tmp: (os.unlink(tmp), _write(tables, tmp)))
+    return [path]
+
+
+def search_sections(db: str, query: str, limit: int = 20) -> pd.DataFrame:
+    """Sections whose text has all the query's words, with or without diacritics.
+
+    `db` is the database file or the run's output folder. Row i of the FTS
+    index is row i of `sections` (SQLite rowids start at 1).
+    """
+    if os.path.isdir(db):
+        db = os.path.join(db, DB_NAME)
+    words = re.findall(r"\w+", folded(query))
+    if not words:
+        return pd.DataFrame(columns=["doc_id", "file", "path", "heading", "rank"])
+    match = "folded : " + " ".join(f'"{w}"' for w in words)
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return pd.read_sql_query(
+            "SELECT s.doc_id, s.file, s.path, s.heading, f.rank AS rank FROM sections_fts f "
+            "JOIN sections s ON s.rowid = f.rowid WHERE sections_fts MATCH ? ORDER BY f.rank LIMIT ?",
+            con,
+            params=(match, limit),
+        )
+    finally:
+        con.close()
