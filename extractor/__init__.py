@@ -41,7 +41,7 @@ def extract(path: str, nlp=None, doc_id: str | None = None) -> PlanRecord:
     check_vietnamese(src.text, path)
     try:
         doc = annotate(src, nlp or _nlp())
-    except ExtractError:
+    except (ExtractError, MemoryError):  # MemoryError: the corpus runner's memory limit, reported as such
         raise
     except Exception as e:  # a bug or an input we did not foresee: one row, not a crashed batch
         raise ExtractError(path, "nlp", f"{type(e).__name__}: {e}") from e

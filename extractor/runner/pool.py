@@ -51,6 +51,7 @@ class WorkerPool:
         self.ctx = mp.get_context("spawn")
         self.slots: list[_Slot] = []
         self.stats = PoolStats()
+        self.start_failures = 0
 
     def _start(self) -> _Slot:
         parent, child = self.ctx.Pipe()
@@ -113,6 +114,10 @@ class WorkerPool:
             kind, payload = s.conn.recv()
         except (EOFError, OSError):
             code = s.proc.exitcode if not s.proc.is_alive() else None
+            if not s.ready:  # died while starting: do not restart it forever
+                self.start_failures += 1
+                if self.start_failures >= 3:
+                    raise RuntimeError(f"worker processes could not start (exit code {code})") from None
             done = 0
             if s.task is not None:
                 reason = "worker died (memory limit exceeded or crash" + (f", exit code {code})" if code is not None else ")")

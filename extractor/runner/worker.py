@@ -34,7 +34,7 @@ class Outcome:
         return {"file": self.path, "stage": self.stage, "reason": self.reason, "doc_id": self.doc_id}
 
 
-class _TimeLimit(Exception):
+class _TimeLimit(BaseException):  # not an Exception: no `except Exception` in the pipeline may swallow it
     pass
 
 
@@ -70,7 +70,7 @@ def process_file(path: str, doc_id: str | None, timeout: float | None = None) ->
     except ExtractError as e:
         return Outcome(path, doc_id, stage=e.stage, reason=e.reason)
     except _TimeLimit:
-        return Outcome(path, doc_id, stage="limit", reason=f"timed out after {timeout:g} s", restart=True)
+        return Outcome(path, doc_id, stage="limit", reason=f"timed out after {timeout:g} s")
     except MemoryError:
         return Outcome(path, doc_id, stage="limit", reason="memory limit exceeded", restart=True)
     except RecursionError as e:

@@ -19,4 +19,4 @@ def write_csv(tables: Tables, out: str) -> list[str]:
 
 
 def read_csv(out: str) -> dict[str, pd.DataFrame]:
-    return {n: pd.read_csv(os.path.join(out, f"{n}.csv"), encoding="utf-8-sig") for n in Tables.names()}
+    return {n: pd.read_csv(os.path.join(out, f"{n}.csv"), encoding="utf-8-sig", dtype=str) for n in Tables.names()}

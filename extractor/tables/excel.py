@@ -38,4 +38,4 @@ def write_excel(tables: Tables, out: str) -> list[str]:
 
 
 def read_excel(out: str) -> dict[str, pd.DataFrame]:
-    return pd.read_excel(os.path.join(out, "plans.xlsx"), sheet_name=None)
+    return pd.read_excel(os.path.join(out, "plans.xlsx"), sheet_name=None, dtype=str)

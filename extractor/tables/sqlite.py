@@ -67,8 +67,8 @@ def write_sqlite(tables: Tables, out: str) -> list[str]:
     return [path]
 
 
-def search_sections(db: str, query: str, limit: int = 20) -> pd.DataFrame:
-    """Sections whose text has all the query's words, with or without diacritics.
+def search_sections(db: str, query: str, limit: int = 20, phrase: bool = True) -> pd.DataFrame:
+    """Sections holding the query (as a phrase, or all its words), with or without diacritics.
 
     `db` is the database file or the run's output folder. Row i of the FTS
     index is row i of `sections` (SQLite rowids start at 1).
@@ -78,7 +78,7 @@ def search_sections(db: str, query: str, limit: int = 20) -> pd.DataFrame:
     words = re.findall(r"\w+", folded(query))
     if not words:
         return pd.DataFrame(columns=["doc_id", "file", "path", "heading", "rank"])
-    match = "folded : " + " ".join(f'"{w}"' for w in words)
+    match = "folded : " + ('"' + " ".join(words) + '"' if phrase else " ".join(f'"{w}"' for w in words))
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         return pd.read_sql_query(
