@@ -69,6 +69,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         quiet=args.quiet,
+        need_tables=False,
     )
     ok = st.files - st.errors
     print(

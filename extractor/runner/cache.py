@@ -40,6 +40,9 @@ class Cache:
     def _path(self, doc_id: str) -> str:
         return os.path.join(self.dir, f"{doc_id}.pkl")
 
+    def has(self, doc_id: str | None) -> bool:
+        return bool(doc_id) and os.path.exists(self._path(doc_id))
+
     def get(self, doc_id: str | None) -> Outcome | None:
         if not doc_id:
             return None

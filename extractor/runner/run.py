@@ -7,17 +7,22 @@ interrupted, and redoes only the files it had not finished.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
 from dataclasses import asdict, dataclass, field
 
 from ..build import file_hash
-from ..tables.frames import Tables, frames_from_rows, record_rows
-from .cache import Cache
+from typing import TYPE_CHECKING
+
+from .cache import Cache, code_version
 from .inputs import expand
 from .progress import Progress
 from .worker import Outcome
+
+if TYPE_CHECKING:  # pandas is imported only when tables are built: a cached rerun needs none
+    from ..tables.frames import Tables
 
 FORMATS = ("parquet", "csv", "xlsx", "sqlite")
 
@@ -46,6 +51,75 @@ def _hash(path: str) -> tuple[str | None, dict | None]:
     return None, {"file": path, "stage": "read", "reason": reason, "doc_id": None}
 
 
+@dataclass
+class _Batch:
+    """What a run found: files in order, error rows so far, cache hits (path → doc_id), outcomes."""
+
+    files: list[str]
+    errors: list[dict]
+    hits: dict[str, str] = field(default_factory=dict)
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+
+
+def _execute(todo, batch: _Batch, cache: Cache | None, stats: RunStats, opts: dict) -> None:
+    """Run the files in `todo` on the chosen engine, caching each outcome as it arrives."""
+    progress = Progress(len(todo), quiet=opts["quiet"])
+
+    def done(out: Outcome) -> None:
+        if cache is not None:
+            cache.put(out)
+        batch.outcomes[out.path] = out
+        progress.update(out.record is None)
+
+    try:
+        if opts["engine"] == "dask":
+            from .dask_engine import run_dask
+
+            run_dask(todo, done, opts["scheduler"], opts["timeout"])
+        elif todo:
+            from .pool import WorkerPool
+
+            pool = WorkerPool(opts["workers"] or os.cpu_count() or 1, timeout=opts["timeout"], max_memory_mb=opts["max_memory_mb"])
+            pool.map(todo, done)
+            stats.worker_pids += pool.stats.pids
+    finally:
+        progress.close()
+    stats.extracted += len(todo)
+
+
+def _collect(inputs, cache: Cache | None, force: bool, skip, stats: RunStats, opts: dict) -> _Batch:
+    """List and hash the inputs, then extract what the cache does not hold (hits are not loaded)."""
+    files, errors = expand(inputs, skip=skip)
+    batch = _Batch(files, errors)
+    stats.files = len(files) + len(errors)
+    todo: list[tuple[str, str | None]] = []
+    for path in files:
+        doc_id, err = _hash(path)
+        if err:
+            errors.append(err)
+        elif not force and cache is not None and cache.has(doc_id):
+            batch.hits[path] = doc_id
+        else:
+            todo.append((path, doc_id))
+    stats.cached = len(batch.hits)
+    _execute(todo, batch, cache, stats, opts)
+    return batch
+
+
+def _load_hits(batch: _Batch, cache: Cache | None, stats: RunStats, opts: dict) -> None:
+    """Read the cached outcomes; an entry that cannot be read is extracted again."""
+    again = []
+    for path, doc_id in batch.hits.items():
+        out = cache.get(doc_id) if cache is not None else None
+        if out is None:
+            again.append((path, doc_id))
+        else:
+            batch.outcomes[path] = out
+    if again:
+        stats.cached -= len(again)
+        _execute(again, batch, cache, stats, opts)
+
+
 def extract_all(
     inputs: list[str],
     cache_dir: str | None = None,
@@ -59,47 +133,13 @@ def extract_all(
     skip: list[str] | None = None,
 ) -> tuple[Tables, RunStats]:
     """Extract every input file into tables (no writing besides the cache)."""
+    opts = dict(workers=workers, timeout=timeout, max_memory_mb=max_memory_mb, engine=engine, scheduler=scheduler, quiet=quiet)
     t0 = time.monotonic()
-    files, errors = expand(inputs, skip=skip)
-    stats = RunStats(files=len(files) + len(errors))
+    stats = RunStats()
     cache = Cache(cache_dir) if cache_dir else None
-    outcomes: dict[str, Outcome] = {}
-    todo: list[tuple[str, str | None]] = []
-    for path in files:
-        doc_id, err = _hash(path)
-        if err:
-            errors.append(err)
-            continue
-        hit = None if force or cache is None else cache.get(doc_id)
-        if hit is not None:
-            outcomes[path] = hit
-            stats.cached += 1
-        else:
-            todo.append((path, doc_id))
-
-    progress = Progress(len(todo), quiet=quiet)
-
-    def done(out: Outcome) -> None:
-        if cache is not None:
-            cache.put(out)
-        outcomes[out.path] = out
-        progress.update(out.record is None)
-
-    try:
-        if engine == "dask":
-            from .dask_engine import run_dask
-
-            run_dask(todo, done, scheduler, timeout)
-        else:
-            from .pool import WorkerPool
-
-            pool = WorkerPool(workers or os.cpu_count() or 1, timeout=timeout, max_memory_mb=max_memory_mb)
-            pool.map(todo, done)
-            stats.worker_pids = pool.stats.pids
-    finally:
-        progress.close()
-    stats.extracted = len(todo)
-    tables = merge(files, outcomes, errors)
+    batch = _collect(inputs, cache, force, skip, stats, opts)
+    _load_hits(batch, cache, stats, opts)
+    tables = merge(batch.files, batch.outcomes, batch.errors)
     stats.errors = len(tables.errors)
     stats.seconds = time.monotonic() - t0
     return tables, stats
@@ -107,6 +147,8 @@ def extract_all(
 
 def merge(files: list[str], outcomes: dict[str, Outcome], errors: list[dict]) -> Tables:
     """Outcomes in input order to tables; a cached outcome is re-labelled with this run's path."""
+    from ..tables.frames import Tables, frames_from_rows, record_rows
+
     rows: dict[str, list[dict]] = {n: [] for n in Tables.names()}
     for path in files:
         out = outcomes.get(path)
@@ -159,13 +201,51 @@ def _parts(df, files_per_part: int = 500):
     return parts
 
 
-def run_corpus(inputs: list[str], out: str, fmt: str = "parquet", **kw) -> tuple[Tables, RunStats]:
-    """`kh-extract run`: extract, cache under `out/.cache`, write the tables and `out/run.json`."""
+def _manifest(batch: _Batch, fmt: str, partitioned: bool) -> str:
+    """What the tables are made of: the files, their content hashes, the code, the format."""
+    ids = {p: o.doc_id for p, o in batch.outcomes.items()} | batch.hits
+    key = [code_version(), fmt, partitioned, [(f, ids.get(f)) for f in batch.files], sorted(map(str, batch.errors))]
+    return hashlib.sha256(json.dumps(key, default=str).encode()).hexdigest()[:16]
+
+
+def run_corpus(inputs: list[str], out: str, fmt: str = "parquet", need_tables: bool = True, **kw) -> tuple[Tables | None, RunStats]:
+    """`kh-extract run`: extract, cache under `out/.cache`, write the tables and `out/run.json`.
+
+    When nothing changed since the last run into `out` (same files, same contents, same code,
+    same format, every output still there), the tables on disk are already the answer: they
+    are not rebuilt, and with `need_tables=False` not even read (the CLI's cached rerun).
+    """
     from ..tables.atomic import write_atomic
 
-    kw.setdefault("cache_dir", os.path.join(out, ".cache"))
-    tables, stats = extract_all(inputs, skip=[out], **kw)
-    write_tables(tables, out, fmt, partitioned=kw.get("engine") == "dask")
-    data = json.dumps(asdict(stats), indent=1)
+    t0 = time.monotonic()
+    opts = {k: kw.get(k, d) for k, d in (("workers", None), ("timeout", 120.0), ("max_memory_mb", 2048), ("engine", "local"), ("scheduler", None), ("quiet", True))}
+    cache = Cache(kw.get("cache_dir") or os.path.join(out, ".cache"))
+    stats = RunStats()
+    partitioned = opts["engine"] == "dask"
+    batch = _collect(inputs, cache, kw.get("force", False), [out], stats, opts)
+    manifest = _manifest(batch, fmt, partitioned)
+    prev = _previous(out)
+    tables = None
+    if stats.extracted == 0 and prev.get("manifest") == manifest and all(os.path.exists(p) for p in prev.get("outputs", [None])):
+        stats.errors = prev.get("errors", 0)
+        outputs = prev["outputs"]
+    else:
+        _load_hits(batch, cache, stats, opts)
+        tables = merge(batch.files, batch.outcomes, batch.errors)
+        stats.errors = len(tables.errors)
+        outputs = write_tables(tables, out, fmt, partitioned=partitioned)
+    if tables is None and need_tables:
+        _load_hits(batch, cache, stats, opts)
+        tables = merge(batch.files, batch.outcomes, batch.errors)
+    stats.seconds = time.monotonic() - t0
+    data = json.dumps({**asdict(stats), "manifest": manifest, "outputs": outputs}, indent=1)
     write_atomic(os.path.join(out, "run.json"), lambda tmp: open(tmp, "w").write(data))
     return tables, stats
+
+
+def _previous(out: str) -> dict:
+    try:
+        with open(os.path.join(out, "run.json")) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return {}

@@ -4,7 +4,8 @@ One SQL table per table, indexes on the join keys (`doc_id`, `file`,
 citation `key`), and an FTS5 index over section text. Vietnamese users type
 with and without diacritics ("chuyển đổi số" / "chuyen doi so"), and FTS5's
 own `remove_diacritics` leaves "đ" alone (it has no decomposition), so the
-index holds a folded copy of each text (lower case, no accents, đ → d) and
+index holds a folded copy of each text (lower case, no accents, đ → d; contentless, the text
+itself is in `sections`) and
 `search_sections` folds the query the same way.
 """
 from __future__ import annotations
@@ -12,10 +13,9 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import unicodedata
 
 import pandas as pd
-
-from ..normalize import fold, strip_accents
 from .atomic import write_atomic
 from .frames import Tables
 
@@ -32,9 +32,28 @@ INDEXES = {
 }
 
 
+def _strip_table() -> dict[int, int | None]:
+    """Every Latin letter with marks → its base letter (đ → d); combining marks → nothing."""
+    table: dict[int, int | None] = {ord("đ"): ord("d"), ord("Đ"): ord("D")}
+    for cp in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFD", chr(cp))
+        if len(base) > 1 and base[0].isascii() and all(unicodedata.category(c) == "Mn" for c in base[1:]):
+            table[cp] = ord(base[0])
+    for cp in range(0x300, 0x370):
+        table[cp] = None
+    return table
+
+
+_STRIP = _strip_table()
+
+
 def folded(text: str | None) -> str:
-    """The search key of a text: `fold` (tone placement, case, spaces), then no accents."""
-    return strip_accents(fold(text or ""))
+    """The search key of a text: lower case, no diacritics, đ → d (one C-level pass per step).
+
+    The same key as `normalize.strip_accents(normalize.fold(text))` for search purposes (both
+    tone placements, hoà/hòa, lose their marks), but fast enough for every section of a corpus.
+    """
+    return unicodedata.normalize("NFC", text or "").lower().translate(_STRIP)
 
 
 def _write(tables: Tables, path: str) -> None:
@@ -45,16 +64,12 @@ def _write(tables: Tables, path: str) -> None:
             for col in INDEXES.get(name, []):
                 if col in df.columns:
                     con.execute(f'CREATE INDEX "ix_{name}_{col}" ON "{name}" ("{col}")')
-        con.execute(
-            "CREATE VIRTUAL TABLE sections_fts USING fts5(heading, text, folded, tokenize='unicode61 remove_diacritics 2')"
-        )
+        # contentless: the text is in `sections` already; the index only needs the folded words
+        con.execute("CREATE VIRTUAL TABLE sections_fts USING fts5(folded, content='', tokenize='unicode61 remove_diacritics 2')")
         secs = tables.sections
         con.executemany(
-            "INSERT INTO sections_fts(rowid, heading, text, folded) VALUES (?, ?, ?, ?)",
-            (
-                (i + 1, h, t, folded(f"{h or ''}\n{t or ''}"))
-                for i, (h, t) in enumerate(zip(secs["heading"], secs["text"]))
-            ),
+            "INSERT INTO sections_fts(rowid, folded) VALUES (?, ?)",
+            ((i + 1, folded(f"{h or ''}\n{t or ''}")) for i, (h, t) in enumerate(zip(secs["heading"], secs["text"]))),
         )
         con.commit()
     finally:
