@@ -134,3 +134,43 @@ def test_time_limit_makes_an_error_row_and_the_batch_goes_on(tmp_path):
     assert err.loc["huge.txt", "stage"] == "limit"
     assert err.loc["huge.txt", "reason"] == "timed out after 2 s"
     assert sorted(t.documents["file"]) == sorted(files)
+
+
+PROGRESS_SCRIPT = """
+from extractor.runner.progress import Progress
+p = Progress(3, quiet={quiet})
+for i in range(3):
+    p.update(error=(i == 1))
+p.close()
+"""
+
+
+def _on_a_terminal(code: str) -> str:
+    """Run `code` with stderr on a pseudo-terminal (a terminal that reports no size) and return what it drew."""
+    import pty
+    import select
+    import subprocess
+    import sys
+
+    m, s = pty.openpty()
+    p = subprocess.Popen([sys.executable, "-c", code], stdin=s, stdout=s, stderr=s, env=dict(os.environ, PYTHONPATH=ROOT))
+    os.close(s)
+    out = b""
+    while p.poll() is None or select.select([m], [], [], 0.2)[0]:
+        if select.select([m], [], [], 0.2)[0]:
+            try:
+                out += os.read(m, 65536)
+            except OSError:
+                break
+    os.close(m)
+    return out.decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_shows_rate_eta_and_errors():
+    drawn = _on_a_terminal(PROGRESS_SCRIPT.format(quiet=False))
+    last = [line for line in drawn.split("\r") if "3/3" in line][-1]
+    assert "file/s" in last and "errors=1" in last and "<" in last  # elapsed<remaining
+
+
+def test_progress_bar_quiet():
+    assert "file/s" not in _on_a_terminal(PROGRESS_SCRIPT.format(quiet=True))

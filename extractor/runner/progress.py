@@ -9,9 +9,15 @@ class Progress:
         self.errors = 0
         self.bar = None
         if not quiet and sys.stderr.isatty() and total:
+            import shutil
+
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc=desc, unit="file", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+            # a terminal that reports no size (0×0, as some ptys do) gets 100×20: tqdm would hide the bar
+            size = shutil.get_terminal_size((100, 20))
+            self.bar = tqdm(
+                total=total, desc=desc, unit="file", file=sys.stderr, ncols=size.columns, nrows=size.lines, smoothing=0.1
+            )
 
     def update(self, error: bool) -> None:
         self.errors += bool(error)
