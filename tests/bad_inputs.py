@@ -226,3 +226,18 @@ def make_dir_named_like_file(d):
     p = os.path.join(d, "folder.txt")
     os.mkdir(p)
     return p
+
+
+def make_fat_docx(d, paragraphs: int = 4_000_000):
+    """A well-formed DOCX whose document.xml is ~150 MB (under the zip bomb limit), ~0.5 MB on disk:
+    parsing it takes gigabytes."""
+    p = os.path.join(d, "fat.docx")
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _CT)
+        with z.open("word/document.xml", "w") as f:
+            f.write(f'<w:document xmlns:w="{_W}"><w:body>'.encode())
+            para = "<w:p><w:r><w:t>kế hoạch</w:t></w:r></w:p>".encode() * 10_000
+            for _ in range(paragraphs // 10_000):
+                f.write(para)
+            f.write(b"</w:body></w:document>")
+    return p

@@ -174,3 +174,20 @@ def test_progress_bar_on_a_terminal_shows_rate_eta_and_errors():
 
 def test_progress_bar_quiet():
     assert "file/s" not in _on_a_terminal(PROGRESS_SCRIPT.format(quiet=True))
+
+
+def test_memory_limit_makes_an_error_row_and_the_batch_goes_on(tmp_path):
+    import sys
+
+    sys.path.insert(0, os.path.dirname(__file__))
+    from bad_inputs import make_fat_docx
+
+    d = tmp_path / "c"
+    files = seeds_copy(d)
+    make_fat_docx(str(d))
+    t = run([str(d)], workers=1, max_memory_mb=600, timeout=60, quiet=True)
+    err = t.errors[t.errors["file"].str.endswith("fat.docx")]
+    # past the limit an allocation fails: MemoryError in Python ("memory limit exceeded"), a
+    # failed parse inside libxml2 (an ingest error), or a dead worker; never a dead batch
+    assert len(err) == 1 and err.iloc[0]["stage"] in {"limit", "ingest"}
+    assert sorted(t.documents["file"]) == sorted(files)
