@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils
 
-.PHONY: setup run test corpus clean deb bench-citations models bench-baselines
+.PHONY: setup run test bench corpus clean deb bench-citations models bench-baselines
 
 setup: $(STAMP) deb
 
@@ -30,6 +30,10 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# Corpus-run throughput, scaling 1 -> 2 workers, peak RSS, cached rerun (generated plans).
+bench: setup
+	$(BIN)/python bench/bench_run.py
 
 corpus: setup
 	$(BIN)/python corpus/render.py

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .records import PlanRecord
+
+if TYPE_CHECKING:  # spaCy takes seconds to import; hashing files (a cached corpus run) needs none of it
+    from spacy.tokens import Doc
 
 
 def to_record(doc: Doc, path: str, content_hash: str | None = None) -> PlanRecord:

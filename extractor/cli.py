@@ -75,11 +75,28 @@ def _extract_html(path: str, out: str | None) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .tables.run import run_to_dir
+    from .runner import run_corpus
 
-    n_ok, n_err = run_to_dir(_expand(args.inputs), args.out)
-    print(f"{n_ok} files extracted, {n_err} errors; tables in {args.out}/", file=sys.stderr)
-    return 0 if n_ok or not (n_ok + n_err) else 2
+    _, st = run_corpus(
+        args.inputs,
+        args.out,
+        args.format,
+        workers=args.workers,
+        force=args.force,
+        timeout=args.timeout or None,
+        max_memory_mb=args.max_memory or None,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        quiet=args.quiet,
+        need_tables=False,
+    )
+    ok = st.files - st.errors
+    print(
+        f"{st.files} files: {ok} extracted ({st.cached} from cache), {st.errors} errors "
+        f"in {st.seconds:.1f} s; tables in {args.out}/ ({args.format}, plans.sqlite)",
+        file=sys.stderr,
+    )
+    return 0 if ok or not st.files else 2
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -102,9 +119,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=["json", "html"], default="json", help="html: the text with citations marked")
     p.add_argument("--out", help="write DIR/<name>.json per input instead of JSON Lines on stdout")
     p.set_defaults(func=cmd_extract)
-    p = sub.add_parser("run", help="extract a corpus into tables")
-    p.add_argument("inputs", nargs="+")
+    p = sub.add_parser("run", help="extract a corpus into tables (parallel, cached, resumable)")
+    p.add_argument("inputs", nargs="+", help="files, folders (walked recursively) or globs")
     p.add_argument("--out", default="out")
+    p.add_argument("--format", choices=["parquet", "csv", "xlsx", "sqlite"], default="parquet",
+                   help="tables format; DIR/plans.sqlite is written in every run")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: the cores)")
+    p.add_argument("--force", action="store_true", help="redo files already in DIR/.cache")
+    p.add_argument("--timeout", type=float, default=120.0, help="seconds per file (0: none)")
+    p.add_argument("--max-memory", type=int, default=2048, help="MB of address space per worker (0: none)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local")
+    p.add_argument("--scheduler", help="dask scheduler address, e.g. tcp://host:8786")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_run)
     p = sub.add_parser("eval", help="score predictions against gold (SCHEMA.md §8)")
     p.add_argument("gold")

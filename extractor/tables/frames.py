@@ -1,37 +1,117 @@
-"""Plan records to pandas tables, one row per item, joined by `doc_id`."""
+"""Plan records to pandas tables, one row per item, joined by `doc_id`.
+
+Columns come from the record dataclasses (`dataclasses.fields`), so a field
+added to `Citation` or `Task` shows up in the tables without touching this
+file. Lists become one string joined by ";" (they are short codes or names),
+provenance is flattened to `page`, `char_start`, `char_end`, `ocr_conf`, and every row
+names its `file` (the path as given to the run) and `doc_id` (content hash).
+"""
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
+from dataclasses import dataclass, fields
+from typing import Any
 
 import pandas as pd
 
-from ..records import PlanRecord
+from ..records import Citation, Deadline, DocInfo, PlanRecord, Section, Task, Unit
 
-TABLES = ["documents", "sections", "citations", "units", "deadlines", "tasks", "errors"]
-
-
-def _prov_cols(prov) -> dict:
-    if prov is None:
-        return {"file_path": None, "char_start": None, "char_end": None, "page": None, "ocr_conf": None}
-    return {"file_path": prov.file, "char_start": prov.start, "char_end": prov.end, "page": prov.page, "ocr_conf": prov.ocr_conf}
+PARTS = {"sections": Section, "citations": Citation, "units": Unit, "deadlines": Deadline, "tasks": Task}
+PROV = {"page": "page", "start": "char_start", "end": "char_end", "ocr_conf": "ocr_conf"}  # Deadline has its own start/end
+EDGE_COLS = ["doc_id", "file", "key", "doc_type", "code", "date", "issuer", "relation", "mentions", "registry_title"]
+ERROR_COLS = ["file", "stage", "reason", "doc_id"]
+SORT = {"documents": ["file"], "errors": ["file", "stage"]}
 
 
-def _list(v):
-    return json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
+@dataclass
+class Tables:
+    """One DataFrame per table; `doc_id` joins them, `file` + `item` orders them."""
+
+    documents: pd.DataFrame
+    sections: pd.DataFrame
+    citations: pd.DataFrame
+    citation_edges: pd.DataFrame
+    units: pd.DataFrame
+    deadlines: pd.DataFrame
+    tasks: pd.DataFrame
+    errors: pd.DataFrame
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+    def items(self):
+        return [(n, getattr(self, n)) for n in self.names()]
 
 
-def to_frames(records: list[PlanRecord], errors: list[dict] | None = None) -> dict[str, pd.DataFrame]:
-    rows: dict[str, list[dict]] = {t: [] for t in TABLES}
-    for r in records:
-        d = {k: _list(v) for k, v in asdict(r.doc).items() if k != "prov"}
-        rows["documents"].append({"doc_id": r.doc_id, "file": r.file, "format": r.format, **d})
-        for part in ("sections", "citations", "units", "deadlines", "tasks"):
-            for i, item in enumerate(getattr(r, part)):
-                vals = {k: _list(v) for k, v in asdict(item).items() if k != "prov"}
-                rows[part].append({"doc_id": r.doc_id, "file": r.file, "item": i, **vals, **_prov_cols(item.prov)})
-    rows["errors"] = list(errors or [])
-    frames = {t: pd.DataFrame(v) for t, v in rows.items()}
-    if frames["errors"].empty:
-        frames["errors"] = pd.DataFrame(columns=["file", "stage", "reason"])
-    return frames
+def _cell(v: Any) -> Any:
+    if isinstance(v, (list, tuple)):
+        return ";".join(str(x) for x in v)
+    return v
+
+
+def _columns(cls) -> list[str]:
+    return [f.name for f in fields(cls) if f.name != "prov"]
+
+
+def _item_row(obj: Any, names: list[str]) -> dict[str, Any]:
+    row = {n: _cell(getattr(obj, n)) for n in names}
+    p = getattr(obj, "prov", None)
+    for k, col in PROV.items():
+        row[col] = getattr(p, k, None) if p is not None else None
+    return row
+
+
+def _doc_row(r: PlanRecord, file: str) -> dict[str, Any]:
+    info = r.doc
+    row: dict[str, Any] = {"doc_id": r.doc_id, "file": file, "format": r.format}
+    row.update({n: _cell(getattr(info, n)) for n in _columns(DocInfo)})
+    # where each header field was found, as "field:start-end" (pages when known)
+    row["prov"] = ";".join(
+        f"{k}:{p.start}-{p.end}" + (f"@p{p.page}" if p.page else "") for k, p in sorted((info.prov or {}).items())
+    ) or None
+    return row
+
+
+def record_rows(r: PlanRecord, file: str) -> dict[str, list[dict[str, Any]]]:
+    """One record's rows for every table but `errors`; `file` is the path the run saw."""
+    out: dict[str, list[dict[str, Any]]] = {"documents": [_doc_row(r, file)]}
+    for part, cls in PARTS.items():
+        names = _columns(cls)
+        out[part] = [{"doc_id": r.doc_id, "file": file, "item": i, **_item_row(x, names)} for i, x in enumerate(getattr(r, part))]
+    out["citations"] = [dict(row, key=c.key) for row, c in zip(out["citations"], r.citations)]
+    out["citation_edges"] = [{k: row[k] for k in EDGE_COLS} for row in out["citations"]]
+    return out
+
+
+def _empty(name: str) -> list[str]:
+    if name == "documents":
+        return ["doc_id", "file", "format", *_columns(DocInfo), "prov"]
+    if name == "citation_edges":
+        return EDGE_COLS
+    if name == "errors":
+        return ERROR_COLS
+    extra = ["key"] if name == "citations" else []
+    return ["doc_id", "file", "item", *_columns(PARTS[name]), *PROV.values(), *extra]
+
+
+def frames_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Tables:
+    """Build the tables from row lists, sorted by file then item order (deterministic)."""
+    out = {}
+    for name in Tables.names():
+        cols = _empty(name)
+        df = pd.DataFrame(rows.get(name) or [], columns=cols)
+        if not df.empty:
+            keys = SORT.get(name, ["file", "item"] if "item" in df.columns else ["file"])
+            df = df.sort_values(keys, kind="stable").reset_index(drop=True)
+        out[name] = df
+    return Tables(**out)
+
+
+def to_frames(records: list[PlanRecord], errors: list[dict] | None = None, files: list[str] | None = None) -> Tables:
+    """Records (with the path each came from, default `record.file`) and error rows to tables."""
+    rows: dict[str, list[dict[str, Any]]] = {n: [] for n in Tables.names()}
+    for i, r in enumerate(records):
+        for name, part in record_rows(r, files[i] if files else r.file).items():
+            rows[name].extend(part)
+    rows["errors"] = [{c: e.get(c) for c in ERROR_COLS} for e in errors or []]
+    return frames_from_rows(rows)

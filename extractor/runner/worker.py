@@ -1,0 +1,113 @@
+"""The per-file work, the same for the local pool and Dask: a path in, an outcome out.
+
+An outcome is a record or an error row, never an exception, so a batch only
+ever sees rows. Limits are set inside the worker process: the memory limit
+with RLIMIT_AS (an allocation past it raises MemoryError in Python, which
+becomes a row), and a soft time limit with an interval timer (a SIGALRM
+raising in the worker's main thread). The supervisor in `pool.py` also kills
+a worker that overruns, for code stuck where no signal gets through.
+"""
+from __future__ import annotations
+
+import os
+import resource
+import signal
+from dataclasses import dataclass
+
+from ..errors import ExtractError
+from ..records import PlanRecord
+
+
+@dataclass
+class Outcome:
+    """What one file gave: `record`, or `stage` + `reason` for its error row."""
+
+    path: str
+    doc_id: str | None
+    record: PlanRecord | None = None
+    stage: str | None = None
+    reason: str | None = None
+    restart: bool = False  # the worker's state is suspect (it ran out of memory): replace it
+    cacheable: bool = True  # a result of the file's content, the same on every run
+
+    def error_row(self) -> dict:
+        return {"file": self.path, "stage": self.stage, "reason": self.reason, "doc_id": self.doc_id}
+
+
+class _TimeLimit(BaseException):  # not an Exception: no `except Exception` in the pipeline may swallow it
+    pass
+
+
+def _alarm(signum, frame):  # noqa: ARG001
+    raise _TimeLimit()
+
+
+def set_memory_limit(max_memory_mb: int | None) -> None:
+    if max_memory_mb:
+        limit = int(max_memory_mb) * 2**20
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard if hard != resource.RLIM_INFINITY and hard < limit else limit))
+
+
+def init_worker(max_memory_mb: int | None = None) -> None:
+    """Once per worker process: limits, then the spaCy pipeline (the slow part, ~1 s)."""
+    set_memory_limit(max_memory_mb)
+    from .. import _nlp
+
+    _nlp()
+
+
+def process_file(path: str, doc_id: str | None, timeout: float | None = None) -> Outcome:
+    """Extract one file under the limits; every failure becomes an error outcome."""
+    from .. import _nlp, extract
+
+    use_alarm = bool(timeout) and _main_thread()
+    if use_alarm:
+        old = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, float(timeout))
+    try:
+        return Outcome(path, doc_id, record=extract(path, _nlp(), doc_id=doc_id))
+    except ExtractError as e:
+        return Outcome(path, doc_id, stage=e.stage, reason=e.reason)
+    except _TimeLimit:
+        return Outcome(path, doc_id, stage="limit", reason=f"timed out after {timeout:g} s")
+    except MemoryError:
+        return Outcome(path, doc_id, stage="limit", reason="memory limit exceeded", restart=True)
+    except RecursionError as e:
+        return Outcome(path, doc_id, stage="internal", reason=f"RecursionError: {e}")
+    except Exception as e:  # a bug we did not foresee: one row, not a dead batch
+        return Outcome(path, doc_id, stage="internal", reason=f"{type(e).__name__}: {e}")
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def serve(conn, max_memory_mb: int | None, timeout: float | None) -> None:
+    """A worker process's loop: (path, doc_id) in, `Outcome` out, until None or EOF."""
+    try:
+        init_worker(max_memory_mb)
+    except BaseException as e:  # cannot even load the pipeline: say so once, then stop
+        conn.send(("init-failed", f"{type(e).__name__}: {e}"))
+        return
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if task is None:
+            return
+        out = process_file(task[0], task[1], timeout)
+        try:
+            conn.send(("done", out))
+        except MemoryError:
+            conn.send(("done", Outcome(out.path, out.doc_id, stage="limit", reason="memory limit exceeded", restart=True)))
+        if out.restart:
+            return

@@ -1,0 +1,85 @@
+"""The tables written as Parquet, CSV, Excel and SQLite read back the same; SQLite search folds diacritics."""
+from __future__ import annotations
+
+import sqlite3
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from runner_corpus import seeds_copy
+
+from extractor.runner import extract_all, write_tables
+from extractor.tables.csv import read_csv
+from extractor.tables.excel import read_excel
+from extractor.tables.parquet import read_parquet, typed
+from extractor.tables.sqlite import folded, search_sections
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory):
+    d = tmp_path_factory.mktemp("c")
+    files = seeds_copy(d)
+    (d / "bad.txt").write_bytes(b"")
+    t, _ = extract_all([str(d)], workers=2)
+    assert len(t.documents) == len(files)
+    return t
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    """Equal after typing; an empty list ("") and a missing value are the same cell in CSV/Excel."""
+    a, b = (typed(x).astype(object).replace("", None) for x in (a, b[list(a.columns)]))
+    a, b = (x.where(x.notna(), None) for x in (a, b))
+    pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False)
+
+
+@pytest.mark.parametrize("fmt,read", [("parquet", read_parquet), ("csv", read_csv), ("xlsx", read_excel)])
+def test_format_reads_back_the_same_tables(tables, tmp_path, fmt, read):
+    written = write_tables(tables, str(tmp_path), fmt)
+    assert (tmp_path / "plans.sqlite").exists() and len(written) >= 2
+    back = read(str(tmp_path))
+    for name, df in tables.items():
+        assert name in back
+        if df.empty:
+            assert back[name].empty
+            continue
+        _same(df, back[name])
+
+
+def test_partitioned_parquet_reads_back_the_same(tables, tmp_path):
+    write_tables(tables, str(tmp_path), "parquet", partitioned=True)
+    assert (tmp_path / "parquet" / "sections" / "part-00000.parquet").exists()
+    back = read_parquet(str(tmp_path))
+    _same(tables.citations, back["citations"])
+
+
+def test_excel_sheets_frozen_header_and_readable_widths(tables, tmp_path):
+    write_tables(tables, str(tmp_path), "xlsx")
+    wb = load_workbook(tmp_path / "plans.xlsx", read_only=False)
+    assert wb.sheetnames == [n for n, _ in tables.items()]
+    ws = wb["citations"]
+    assert ws.freeze_panes == "A2"
+    widths = {ws.cell(1, i).value: ws.column_dimensions[ws.cell(1, i).column_letter].width for i in range(1, ws.max_column + 1)}
+    assert widths["text"] > widths["item"] and widths["text"] <= 60
+
+
+def test_sqlite_tables_indexes_and_search_with_or_without_diacritics(tables, tmp_path):
+    write_tables(tables, str(tmp_path), "sqlite")
+    db = tmp_path / "plans.sqlite"
+    con = sqlite3.connect(db)
+    n = {r[0]: con.execute(f'SELECT COUNT(*) FROM "{r[0]}"').fetchone()[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sections_fts%'")}
+    for name, df in tables.items():
+        assert n[name] == len(df), name
+    indexed = {(r[0], r[1]) for r in con.execute("SELECT name, tbl_name FROM sqlite_master WHERE type='index'")}
+    cols = {r[0] for r in con.execute("SELECT sql FROM sqlite_master WHERE type='index' AND tbl_name='citation_edges'")}
+    assert any('("key")' in c for c in cols) and any('("doc_id")' in c for c in cols)
+    assert ("ix_sections_doc_id", "sections") in indexed
+    con.close()
+    with_marks = search_sections(str(tmp_path), "chuyển đổi số")
+    without = search_sections(str(db), "CHUYEN DOI SO")
+    assert len(with_marks) > 0
+    assert list(with_marks["doc_id"]) == list(without["doc_id"])
+    hit = tables.sections.merge(with_marks[["doc_id", "path"]], on=["doc_id", "path"])
+    assert len(hit) == len(with_marks)
+    assert all("chuyen doi so" in folded(h + " " + t) for h, t in zip(hit["heading"], hit["text"]))
+    assert (tables.sections["text"].map(folded).str.contains("chuyen doi so")).sum() >= len(with_marks)
+    assert search_sections(str(db), "đái tháo đường kangaroo").empty
