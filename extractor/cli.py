@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: the cores)")
     p.add_argument("--force", action="store_true", help="redo files already in DIR/.cache")
     p.add_argument("--timeout", type=float, default=120.0, help="seconds per file (0: none)")
-    p.add_argument("--max-memory", type=int, default=2048, help="MB of address space per worker (0: none)")
+    p.add_argument("--max-memory", type=int, default=2048, help="MB of address space one file may take on top of the loaded pipeline (0: none)")
     p.add_argument("--engine", choices=["local", "dask"], default="local")
     p.add_argument("--scheduler", help="dask scheduler address, e.g. tcp://host:8786")
     p.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -42,19 +42,33 @@ def _alarm(signum, frame):  # noqa: ARG001
     raise _TimeLimit()
 
 
+def _address_space() -> int:
+    """This process's virtual size in bytes (what RLIMIT_AS counts); 0 when unknown."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
 def set_memory_limit(max_memory_mb: int | None) -> None:
+    """Let one file take `max_memory_mb` on top of what the worker already maps.
+
+    Called after the pipeline is loaded: libraries and models map hundreds of MB
+    of address space (thread arenas, BLAS), which is not the file's doing.
+    """
     if max_memory_mb:
-        limit = int(max_memory_mb) * 2**20
+        limit = _address_space() + int(max_memory_mb) * 2**20
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard if hard != resource.RLIM_INFINITY and hard < limit else limit))
 
 
 def init_worker(max_memory_mb: int | None = None) -> None:
     """Once per worker process: limits, then the spaCy pipeline (the slow part, ~1 s)."""
-    set_memory_limit(max_memory_mb)
     from .. import _nlp
 
     _nlp()
+    set_memory_limit(max_memory_mb)
 
 
 def process_file(path: str, doc_id: str | None, timeout: float | None = None) -> Outcome:
