@@ -3,7 +3,7 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils
+DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-liberation2 libreoffice-writer-nogui
 
 .PHONY: setup run test corpus clean deb
 
@@ -34,6 +34,7 @@ test: setup
 corpus: setup
 	$(BIN)/python corpus/render.py
 	$(BIN)/python corpus/render_legacy.py
+	$(BIN)/python corpus/render_pdf.py
 
 clean:
 	rm -rf out .pytest_cache
