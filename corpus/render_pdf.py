@@ -159,8 +159,12 @@ def ruled_table(rows: list[list[str]], width: float) -> Table:
     """The appendix as a ruled grid; column widths follow how much each column holds,
     so long cells wrap over several lines and the table runs over pages."""
     ncol = max(len(r) for r in rows)
-    weights = [max(11.0, min(60.0, sum(len(r[c]) for r in rows if c < len(r)) / len(rows))) for c in range(ncol)]
-    col_w = [width * w / sum(weights) for w in weights]
+    # no word is cut: a column is at least as wide as its longest word (bold, as in the header)
+    floor = [max((pdfmetrics.stringWidth(w, "Serif-B", SMALL_PT) for r in rows if c < len(r) for w in r[c].split()),
+                 default=10.0) + 13 for c in range(ncol)]
+    weights = [max(4.0, min(60.0, sum(len(r[c]) for r in rows if c < len(r)) / len(rows))) for c in range(ncol)]
+    spare = width - sum(floor)
+    col_w = [f + spare * w / sum(weights) for f, w in zip(floor, weights)]
     data, spans = [], []
     for ri, row in enumerate(rows):
         row = row + [""] * (ncol - len(row))
