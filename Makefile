@@ -35,6 +35,7 @@ corpus: setup
 	$(BIN)/python corpus/render.py
 	$(BIN)/python corpus/render_legacy.py
 	$(BIN)/python corpus/render_pdf.py
+	$(BIN)/python corpus/render_doc.py
 
 clean:
 	rm -rf out .pytest_cache
