@@ -20,7 +20,6 @@ Output is deterministic (reportlab invariant mode: fixed dates and ids).
 """
 from __future__ import annotations
 
-import argparse
 import io
 import sys
 from pathlib import Path
@@ -41,7 +40,7 @@ from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate,  # noqa: E402
                                 Paragraph, Spacer, Table, TableStyle)
 
-from render import Para, load_gold, plan_layout, seed_files, write_rendering_gold  # noqa: E402
+from render import Para, load_gold, plan_layout, seed_args, write_rendering_gold  # noqa: E402
 from extractor.ingest.encodings import decode  # noqa: E402
 from extractor.ingest.text import parse_text  # noqa: E402
 
@@ -243,18 +242,10 @@ def render_seed_pdf(path: Path, out: Path, gold_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--seeds", type=Path, default=ROOT / "corpus" / "text", help="seed .txt dir")
-    ap.add_argument("--out", type=Path, default=ROOT / "corpus")
-    ap.add_argument("--gold", type=Path, default=None, help="seed gold dir (default OUT/gold)")
-    args = ap.parse_args(argv)
+    files, out, gold_dir = seed_args(__doc__.split("\n")[0], argv)
     font = register_fonts()
-    files = seed_files(args.seeds)
-    if not files:
-        print(f"no seeds in {args.seeds}", file=sys.stderr)
-        return 1
     for path in files:
-        for p in render_seed_pdf(path, args.out, args.gold or args.out / "gold"):
+        for p in render_seed_pdf(path, out, gold_dir):
             print(f"{p.stat().st_size:>8}  {p}  ({font})")
     return 0
 

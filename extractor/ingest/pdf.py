@@ -13,6 +13,7 @@ format says what happened: "pdf", "ocr" or "pdf+ocr".
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -105,12 +106,48 @@ def _read_page(page, number: int, path: str) -> L.PageLayout:
     if decision == "ocr":
         layout.ocr = _ocr(page, number, path)
         return layout
-    layout.tables = T.find_tables(page, number)
-    boxes = [t.box for t in layout.tables]
-    body = page.filter(lambda o: o.get("object_type") != "char" or not T.inside(o, boxes)) if boxes else page
-    words = [w for w in body.extract_words(**_WORD_FILTER) if w.get("upright", True)]
+    angle = orientation(chars)
+    if angle:  # text drawn sideways or upside down (or a /Rotate): read it in its own frame
+        from pdfplumber.utils import extract_words
+
+        turned, layout.width, layout.height = turn(chars, angle, layout.width, layout.height)
+        words = extract_words(turned, **_WORD_FILTER)
+    else:
+        layout.tables = T.find_tables(page, number)
+        boxes = [t.box for t in layout.tables]
+        body = page.filter(lambda o: o.get("object_type") != "char" or not T.inside(o, boxes)) if boxes else page
+        words = [w for w in body.extract_words(**_WORD_FILTER) if w.get("upright", True)]
     layout.items = L.split_columns(L.rows_of(words))
     return layout
+
+
+def orientation(chars: list[dict]) -> int:
+    """The direction most characters run in, as displayed: 0, 90, 180 or 270 degrees."""
+    if not chars:
+        return 0
+    votes = Counter(round(math.degrees(math.atan2(c["matrix"][1], c["matrix"][0])) / 90) % 4 * 90 for c in chars)
+    return votes.most_common(1)[0][0]
+
+
+def turn(chars: list[dict], angle: int, width: float, height: float) -> tuple[list[dict], float, float]:
+    """Characters in the frame where their text runs left to right, top to bottom."""
+    cos, sin = round(math.cos(math.radians(angle))), round(math.sin(math.radians(angle)))
+
+    def rot(x: float, y: float) -> tuple[float, float]:  # PDF space (y up), turned by -angle
+        return x * cos + y * sin, -x * sin + y * cos
+
+    frame = [rot(x, y) for x in (0, width) for y in (0, height)]
+    min_x, max_y = min(p[0] for p in frame), max(p[1] for p in frame)
+    new_w, new_h = max(p[0] for p in frame) - min_x, max_y - min(p[1] for p in frame)
+    out = []
+    for c in chars:
+        y0, y1 = height - c["bottom"], height - c["top"]
+        pts = [rot(x, y) for x in (c["x0"], c["x1"]) for y in (y0, y1)]
+        xs, ys = [p[0] - min_x for p in pts], [max_y - p[1] for p in pts]
+        out.append({**c, "x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys),
+                    "doctop": min(ys), "upright": True, "matrix": (1, 0, 0, 1, 0, 0),
+                    "size": max(ys) - min(ys)})  # pdfminer gives sideways chars their advance as size
+    return out, new_w, new_h
 
 
 def _ocr(page, number: int, path: str) -> list[Block]:
@@ -135,9 +172,12 @@ def _margin_lines(p: L.PageLayout) -> list[L.Line]:
 
 def drop_running_lines(pages: list[L.PageLayout]) -> None:
     """Remove page numbers, and margin lines repeated at the same height on several
-    pages (digits aside: "Trang 3/12")."""
+    pages (digits aside in short lines: "Trang 3/12")."""
     def key(ln: L.Line, p: L.PageLayout) -> tuple[str, int]:  # footers: height from the bottom edge
-        return re.sub(r"\d+", "#", ln.text.lower()), round(ln.top if ln.top < p.height / 2 else ln.top - p.height)
+        text = ln.text.lower()
+        if len(text.split()) <= 6:  # a short line may carry the page number; a sentence does not
+            text = re.sub(r"\d+", "#", text)
+        return text, round(ln.top if ln.top < p.height / 2 else ln.top - p.height)
 
     seen = Counter(k for p in pages for k in {key(ln, p) for ln in _margin_lines(p)})
     for p in pages:

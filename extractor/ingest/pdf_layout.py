@@ -58,8 +58,11 @@ def _font_flags(words: list[dict]) -> tuple[bool, bool]:
 def make_line(words: list[dict]) -> Line:
     words = sorted(words, key=lambda w: w["x0"])
     bold, italic = _font_flags(words)
+    text = words[0]["text"]
+    for a, b in zip(words, words[1:]):  # words split only by a font change touch: no space
+        text += ("" if b["x0"] - a["x1"] < 0.12 * a.get("size", 10) else " ") + b["text"]
     return Line(
-        text=" ".join(w["text"] for w in words),
+        text=text,
         x0=words[0]["x0"], x1=max(w["x1"] for w in words),
         top=min(w["top"] for w in words), bottom=max(w["bottom"] for w in words),
         size=statistics.median(w.get("size", w["bottom"] - w["top"]) for w in words),
