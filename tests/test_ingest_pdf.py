@@ -189,3 +189,28 @@ def assert_scores_like_text(kind: str, ext: str) -> None:
 
 def test_pdf_renderings_score_like_the_text_seeds():
     assert_scores_like_text("pdf", ".pdf")
+
+
+def test_header_with_issuing_body_lines_beside_the_motto(tmp_path):
+    """The decree's header with both columns on the same lines: left column first."""
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    pdfmetrics.registerFont(TTFont("TSerif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"))
+    pdfmetrics.registerFont(TTFont("TSerif-B", "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"))
+    reg = ParagraphStyle("r", fontName="TSerif", fontSize=10, leading=13, alignment=TA_CENTER)
+    bold = ParagraphStyle("b", parent=reg, fontName="TSerif-B")
+    left = [("UBND TỈNH LẠNG SƠN", reg), ("SỞ Y TẾ", bold), ("Số: 12/KH-SYT", reg)]
+    right = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold), ("Độc lập - Tự do - Hạnh phúc", bold),
+             ("Lạng Sơn, ngày 05 tháng 3 năm 2023", reg)]
+    body = "Thực hiện Kế hoạch số 58/KH-UBND ngày 08/3/2023 của UBND tỉnh về tuyên truyền cải cách hành chính."
+    header = Table([[[Paragraph(t, s) for t, s in left], [Paragraph(t, s) for t, s in right]]], colWidths=[170, 280])
+    path = tmp_path / "header.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(
+        [header, Paragraph(body, ParagraphStyle("p", fontName="TSerif", fontSize=12, leading=15, spaceBefore=20))])
+    lines = "\n".join(b.text for b in load(str(path)).blocks).split("\n")
+    assert lines == [t for t, _ in left] + [t for t, _ in right] + [body]
