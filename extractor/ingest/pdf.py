@@ -51,7 +51,8 @@ def read_pdf(path: str) -> SourceDocument:
     finally:
         pdf.close()
     ocr_pages = sum(1 for p in pages if p.ocr is not None)
-    fmt = "ocr" if ocr_pages == len(pages) else ("pdf+ocr" if ocr_pages else "pdf")
+    text_pages = sum(1 for p in pages if p.ocr is None and (p.items or p.tables))  # blank pages are neither
+    fmt = "pdf+ocr" if ocr_pages and text_pages else ("ocr" if ocr_pages else "pdf")
     drop_running_lines(pages)
     blocks = build_blocks(pages)
     if not blocks:
