@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-liberation2 libreoffice-writer-nogui
 
-.PHONY: setup run test corpus clean deb
+.PHONY: setup run test corpus clean deb bench-ocr
 
 setup: $(STAMP) deb
 
@@ -36,6 +36,10 @@ corpus: setup
 	$(BIN)/python corpus/render_legacy.py
 	$(BIN)/python corpus/render_pdf.py
 	$(BIN)/python corpus/render_doc.py
+
+# OCR: CER against the text PDFs and pages/s against bare `tesseract` (same run) per scan kind.
+bench-ocr: setup
+	$(BIN)/python bench/bench_ocr.py
 
 clean:
 	rm -rf out .pytest_cache
