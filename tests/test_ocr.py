@@ -176,3 +176,17 @@ def test_huge_image_is_refused_before_decoding(tmp_path):
 def test_words_carry_confidence_in_unit_range(body_page):
     words = tesseract_words(body_page)
     assert words and all(0.0 <= w["conf"] <= 1.0 for w in words)
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    ("L Mục đích - yêu cầu:", "I. Mục đích - yêu cầu:"),
+    ("H. NỘI DUNG THỰC HIỆN", "II. NỘI DUNG THỰC HIỆN"),
+    ("II NỘI DUNG", "II. NỘI DUNG"),
+    ("Quyết định số 12/QĐÐ-UBND", "Quyết định số 12/QĐ-UBND"),
+    ("Hà Nội, ngày 5 tháng 3 năm 2024", "Hà Nội, ngày 5 tháng 3 năm 2024"),
+    ("1. Mục tiêu", "1. Mục tiêu"),
+])
+def test_impossible_misreadings_are_repaired(raw, fixed):
+    from extractor.ingest.ocr import repair
+
+    assert repair(raw) == fixed

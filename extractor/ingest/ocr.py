@@ -34,17 +34,18 @@ MAX_PIXELS = 120_000_000  # an A3 page at 600 dpi is 70 Mpx; beyond this it is a
 LOW_CONF = 0.55  # a first pass below this mean word confidence asks OSD whether the page is turned
 # Tesseract's `vie` model confusions that no Vietnamese text can contain:
 _ETH = re.compile("Đ?\u00d0")  # Icelandic eth for Đ, sometimes after a correct Đ
-_ROMAN_MARK = re.compile(r"^(?:[L|l]|I{1,3}|IV|VI{0,3}|IX|X)\.?(?= [A-ZĐÀ-Ỹ])")  # "L Mục" / "II NỘI" for "I." / "II."
+_ROMAN_MARK = re.compile(r"^(?:[L|l]|HI|IH|H|I{1,3}|IV|VI{0,3}|IX|X)\.?(?= [A-ZĐÀ-Ỹ])")  # "L Mục", "H. NỘI", "II NỘI"
+_MISREAD_ROMAN = {"L": "I", "l": "I", "|": "I", "H": "II", "HI": "III", "IH": "III"}  # bold I's run together
 
 
 def repair(text: str) -> str:
     """Undo `vie` misreadings that are never right: an eth for Đ; an outline Roman
-    numeral at the start of a heading without its period, or its "I" read as "L"."""
+    numeral at the start of a heading without its period, or its I's read as L or H."""
     text = _ETH.sub("Đ", text)
     m = _ROMAN_MARK.match(text) if len(text) < 150 else None  # headings only
     if m:
         mark = m.group(0).rstrip(".")
-        text = ("I" if mark in ("L", "l", "|") else mark) + "." + text[m.end():]
+        text = _MISREAD_ROMAN.get(mark, mark) + "." + text[m.end():]
     return text
 
 
