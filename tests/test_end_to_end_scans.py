@@ -25,9 +25,9 @@ KINDS = {"scan300": None, "scan200": None, "tiff": 2}  # kind → how many seeds
 # says so the day they pass. What the pipeline reaches now is held by NOT_BELOW.
 NOT_MET = "issue #3 floors not reached on scans yet (measured 2026-11-23: see NOT_BELOW)"
 NOT_BELOW = {  # measured minus a small margin; doc = doc-field accuracy, others F1
-    "scan300": {"doc": 0.80, "citations": 0.90, "sections": 0.65, "units": 0.75, "deadlines": 0.90, "tasks": 0.90},
-    "scan200": {"doc": 0.70, "citations": 0.72, "sections": 0.40, "units": 0.65, "deadlines": 0.88, "tasks": 0.72},
-    "tiff": {"doc": 0.88, "citations": 0.95, "sections": 0.28, "units": 0.70, "deadlines": 0.75, "tasks": 0.95},
+    "scan300": {"doc": 0.80, "citations": 0.90, "sections": 0.80, "units": 0.75, "deadlines": 0.90, "tasks": 0.90},
+    "scan200": {"doc": 0.70, "citations": 0.72, "sections": 0.45, "units": 0.65, "deadlines": 0.88, "tasks": 0.72},
+    "tiff": {"doc": 0.88, "citations": 0.95, "sections": 0.50, "units": 0.70, "deadlines": 0.75, "tasks": 0.95},
 }
 
 
