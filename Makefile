@@ -3,9 +3,9 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils
+DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-liberation2 libreoffice-writer-nogui
 
-.PHONY: setup run test bench corpus clean deb bench-citations models bench-baselines
+.PHONY: setup run test bench corpus clean deb bench-citations models bench-baselines bench-ocr
 
 setup: $(STAMP) deb
 
@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: setup
-	$(BIN)/kh-extract run $(wildcard corpus/text corpus/docx corpus/html corpus/legacy) --out out
+	$(BIN)/kh-extract run $(wildcard corpus/text corpus/docx corpus/html corpus/legacy corpus/pdf corpus/doc corpus/scan300 corpus/scan200 corpus/tiff) --out out
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -38,6 +38,13 @@ bench: setup
 corpus: setup
 	$(BIN)/python corpus/render.py
 	$(BIN)/python corpus/render_legacy.py
+	$(BIN)/python corpus/render_pdf.py
+	$(BIN)/python corpus/render_doc.py
+	$(BIN)/python corpus/render_scan.py
+
+# OCR: CER against the text PDFs and pages/s against bare `tesseract` (same run) per scan kind.
+bench-ocr: setup
+	$(BIN)/python bench/bench_ocr.py
 
 # citations per second and F1 against a plain-regex baseline, on the corpus text with gold
 bench-citations: setup

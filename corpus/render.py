@@ -363,20 +363,24 @@ def render_seed(path: Path, out: Path, gold_dir: Path, index: int = 0) -> list[P
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def seed_args(description: str, argv: list[str] | None = None) -> tuple[list[Path], Path, Path]:
+    """The renderers' common command line: seed files, output root, seed gold dir."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--seeds", type=Path, default=ROOT / "corpus" / "text", help="seed .txt dir")
     ap.add_argument("--out", type=Path, default=ROOT / "corpus")
     ap.add_argument("--gold", type=Path, default=None, help="seed gold dir (default OUT/gold)")
     args = ap.parse_args(argv)
-    gold_dir = args.gold or args.out / "gold"
     files = seed_files(args.seeds)
     if not files:
-        print(f"no seeds in {args.seeds}", file=sys.stderr)
-        return 1
+        raise SystemExit(f"no seeds in {args.seeds}")
+    return files, args.out, args.gold or args.out / "gold"
+
+
+def main(argv: list[str] | None = None) -> int:
+    files, out, gold_dir = seed_args(__doc__.split("\n")[0], argv)
     for i, path in enumerate(files):
         num = path.stem.split("_")[0]  # the plan's own number, so adding a plan does not change the others' pages
-        for p in render_seed(path, args.out, gold_dir, int(num) if num.isdigit() else i):
+        for p in render_seed(path, out, gold_dir, int(num) if num.isdigit() else i):
             print(f"{p.stat().st_size:>8}  {p}")
     return 0
 

@@ -36,6 +36,20 @@ def load(path: str) -> SourceDocument:
         from .docx import read_docx
 
         return read_docx(path)
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(path)
+    if kind in ("png", "jpeg", "tiff"):
+        try:
+            from .ocr import read_image
+        except ImportError:
+            raise ExtractError(path, "ocr", "OCR not available") from None
+        return read_image(path)
+    if kind in ("doc", "odt"):
+        from .office import read_office
+
+        return read_office(path, kind)
     if kind == "binary":
         raise ExtractError(path, "sniff", "binary content, not a document (whatever its extension says)")
     raise ExtractError(path, "sniff", f"unsupported format: {kind}")
