@@ -18,6 +18,7 @@ import unicodedata
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = {ord(c): " " for c in "\u00a0\u2007\u202f\u2009\u200a\u3000"}
 DASHES = {ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
+_ONE_TO_ONE = SPACES | DASHES
 QUOTES = {ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb"} | {
     ord(c): "'" for c in "\u2018\u2019\u201a\u201b"
 }
@@ -63,6 +64,11 @@ def clean(raw: str) -> tuple[str, list[int]]:
 
 
 def _emit(raw: str, a: int, b: int, out: list[str], idx: list[int]) -> None:
+    seg = raw[a:b]
+    if len(seg.translate(ZERO_WIDTH)) == len(seg):  # nothing dropped: one character in, one out
+        out.extend(seg.translate(_ONE_TO_ONE))
+        idx.extend(range(a, b))
+        return
     for i in range(a, b):
         c = raw[i].translate(ZERO_WIDTH)
         if not c:
