@@ -124,6 +124,26 @@ def _words(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.replace(",", " ,").split())
 
 
+@lru_cache(maxsize=None)
+def _by_first(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Phrases grouped by their first word, in their order: only those can match at a token."""
+    out: dict[str, list[str]] = {}
+    for p in phrases:
+        out.setdefault(_words(p)[0], []).append(p)
+    return {w: tuple(ps) for w, ps in out.items()}
+
+
+def _first_phrase(toks, i: int, phrases: tuple[str, ...]) -> int | None:
+    """End of the first of `phrases` (in list order) that matches at token i, else None."""
+    if i >= len(toks):
+        return None
+    for p in _by_first(phrases).get(toks[i][0], ()):
+        j = _match_words(toks, i, p)
+        if j is not None:
+            return j
+    return None
+
+
 def _match_words(toks, i, phrase: str) -> int | None:
     words = _words(phrase)
     if i >= len(toks) or toks[i][0] != words[0]:
@@ -208,11 +228,7 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
         tok = toks[k][0]
         low = ltoks[k][0]
         # place qualifier: "tỉnh Khánh Hòa", "thành phố Vũng Tàu", or bare "tỉnh"
-        pj = None
-        for pw in PLACE_WORDS:
-            pj = _match_words(toks, k, pw)
-            if pj is not None:
-                break
+        pj = _first_phrase(toks, k, tuple(PLACE_WORDS))
         if pj is not None:
             q = pj
             while q < n and _is_cap(toks[q][0]) and toks[q][0] not in ("UBND",) and not _broken(sc, q) \
@@ -221,11 +237,7 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             k = last_good = q
             lower_run = 0
             continue
-        phrase_end = None
-        for ph in NAME_PHRASES:
-            phrase_end = _match_words(ltoks, k, ph)
-            if phrase_end is not None:
-                break
+        phrase_end = _first_phrase(ltoks, k, tuple(NAME_PHRASES))
         if phrase_end is not None:
             k = last_good = phrase_end
             lower_run = 0
@@ -278,10 +290,10 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
 
 def _starts_org(toks, k: int) -> bool:
     """A new body starts at k even without a separator ("Văn phòng Sở", "… UBND tỉnh")."""
-    for h in ("Sở", "Phòng", "Trung tâm", "Văn phòng", "Ban", "UBND", "Ủy ban", "Cổng", "Bộ phận", "Hội đồng", "HĐND", "Đài", "Trường"):
-        if _match_words(toks, k, h) is not None:
-            return True
-    return False
+    return _first_phrase(toks, k, _NEW_BODY) is not None
+
+
+_NEW_BODY = ("Sở", "Phòng", "Trung tâm", "Văn phòng", "Ban", "UBND", "Ủy ban", "Cổng", "Bộ phận", "Hội đồng", "HĐND", "Đài", "Trường")
 
 
 def starts_with_org(text: str) -> bool:
