@@ -89,6 +89,13 @@ def page_images(path: Path, out: Path) -> list[Path]:
     return files
 
 
+def _block_text(b) -> str:
+    """A block's text; a table block's cells (its text is only joined later, by `assemble`)."""
+    if b.table is not None and not b.text:
+        return "\n".join(c.text for row in b.table.rows for c in row)
+    return b.text
+
+
 def run_kind(kind: str, max_pages: int | None, steps: tuple[str, ...], tmp: Path) -> dict:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     stats = {"pages": 0, "ref": 0, "err": 0, "bare_err": 0, "t_pipe": 0.0, "t_bare": 0.0}
@@ -109,7 +116,7 @@ def run_kind(kind: str, max_pages: int | None, steps: tuple[str, ...], tmp: Path
             stats["t_bare"] += t1 - t0
             stats["t_pipe"] += t2 - t1
             stats["ref"] += len(ref)
-            stats["err"] += Levenshtein.distance(ref, canon("\n".join(b.text for b in blocks)))
+            stats["err"] += Levenshtein.distance(ref, canon("\n".join(_block_text(b) for b in blocks)))
             stats["bare_err"] += Levenshtein.distance(ref, canon(bare.decode("utf-8", "replace")))
     return stats
 
