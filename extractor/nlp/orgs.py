@@ -177,7 +177,10 @@ def _head_at(toks, k: int) -> tuple[str, int] | None:
 
 def _broken(sc: _Scan, k: int) -> bool:
     """A sentence or clause boundary lies just before token k: names never run across it."""
-    return bool(k and re.search(r"[.;:\n]", sc.gaps[k]))
+    return bool(k and _BOUNDARY.search(sc.gaps[k]))
+
+
+_BOUNDARY = re.compile(r"[.;:\n]")
 
 
 def _match_at(sc: _Scan, i: int) -> tuple[int, bool] | None:

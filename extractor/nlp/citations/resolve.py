@@ -265,14 +265,19 @@ def _dates_after(text: str, c: Candidate, end: int) -> int:
     return new_end
 
 
-def _joint_issuers(ipart: str) -> list[str]:
-    """The central bodies of a joint symbol ("BCA-BGDĐT"); [] unless every part is one."""
+def _issuer_table() -> dict[str, tuple[str, str]]:
+    """The issuer-code table; empty when the data file cannot be read (no issuer, no crash)."""
     try:
         from ...data import issuer_codes
 
-        table = issuer_codes()
+        return issuer_codes()
     except Exception:
-        return []
+        return {}
+
+
+def _joint_issuers(ipart: str) -> list[str]:
+    """The central bodies of a joint symbol ("BCA-BGDĐT"); [] unless every part is one."""
+    table = _issuer_table()
     rows = [table.get(p) for p in ipart.split("-")]
     if all(r and len(r) > 1 and r[1] == "central" for r in rows):
         return [r[0] for r in rows]
@@ -281,17 +286,11 @@ def _joint_issuers(ipart: str) -> list[str]:
 
 def issuer_from_code(ipart: str, ctx: PlanContext) -> str | None:
     """The body a symbol's issuer part names (TTg → Thủ tướng Chính phủ), completed from the plan."""
-    head = re.split(r"[-&]", ipart)[0]
-    try:
-        from ...data import issuer_codes
-
-        table = issuer_codes()
-    except Exception:
-        table = {}
     joint = _joint_issuers(ipart)
     if len(joint) > 1:
         return " và ".join(joint)  # a joint text (TTLT-BCA-BGDĐT): every ministry issues it
-    hit = table.get(head)
+    head = re.split(r"[-&]", ipart)[0]
+    hit = _issuer_table().get(head)
     if not hit:
         return None
     name, level = hit[0], (hit[1] if len(hit) > 1 else "")
