@@ -185,6 +185,12 @@ def test_words_carry_confidence_in_unit_range(body_page):
     ("Quyết định số 12/QĐÐ-UBND", "Quyết định số 12/QĐ-UBND"),
     ("Hà Nội, ngày 5 tháng 3 năm 2024", "Hà Nội, ngày 5 tháng 3 năm 2024"),
     ("1. Mục tiêu", "1. Mục tiêu"),
+    ("1, Đối tượng thông tin", "1. Đối tượng thông tin"),
+    (".2, Nội dung thông tin", "2. Nội dung thông tin"),
+    ("-3. Hình thức", "3. Hình thức"),
+    ("I.MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU"),
+    ("- 3, 4 và 5 tháng", "- 3, 4 và 5 tháng"),
+    ("2023, Sở Y tế", "2023, Sở Y tế"),
 ])
 def test_impossible_misreadings_are_repaired(raw, fixed):
     from extractor.ingest.ocr import repair

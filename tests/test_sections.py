@@ -1,6 +1,8 @@
 """The outline (SCHEMA §2): numbering styles, OCR-damaged numbers, run-on headings, unnumbered headings."""
 from __future__ import annotations
 
+import pytest
+
 from extractor.ingest.model import Block, Style
 from extractor.nlp.sections import heading_of, labels_of, number_of, outline
 
@@ -43,9 +45,26 @@ def test_upper_letters_are_not_roman_numerals_in_a_letter_list():
 
 
 def test_ocr_damaged_roman_numbers_are_repaired():
-    got = _outline("l. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "1I. NỘI DUNG", "1. Tuyên truyền", "Il. TỔ CHỨC THỰC HIỆN",
-                   "IlI. KINH PHÍ")
-    assert [p for p, _, _ in got] == ["I", "I.1", "II", "II.1", "II", "III"]
+    got = _outline("l. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "1I. NỘI DUNG", "1. Tuyên truyền", "IlI. TỔ CHỨC THỰC HIỆN",
+                   "lV. KINH PHÍ")
+    assert [p for p, _, _ in got] == ["I", "I.1", "II", "II.1", "III", "IV"]
+
+
+@pytest.mark.parametrize("marks, want", [
+    (["I", "II", "II", "IV"], ["I", "II", "III", "IV"]),  # bold "III" read as "II"
+    (["I", "II", "III", "IV", "IV"], ["I", "II", "III", "IV", "V"]),
+    (["I", "I"], ["I", "II"]),
+    (["I", "II", "V"], ["I", "II", "V"]),  # two strokes off: left as printed
+    (["I", "II", "III", "IV"], ["I", "II", "III", "IV"]),
+])
+def test_roman_numbers_misread_by_one_stroke_follow_the_sequence(marks, want):
+    got = _outline(*(f"{m}. MỤC {k}" for k, m in enumerate(marks)))
+    assert [p for p, _, _ in got] == want
+
+
+def test_roman_sequence_starts_again_under_a_new_part():
+    got = _outline("PHẦN I", "KẾT QUẢ", "I. CÔNG TÁC CHỈ ĐẠO", "II. KẾT QUẢ", "PHẦN II", "NHIỆM VỤ", "I. MỤC TIÊU")
+    assert [p for p, _, _ in got][-1] == "II.I"
 
 
 def test_lowercase_l_in_an_arabic_list_is_one():

@@ -36,12 +36,17 @@ LOW_CONF = 0.55  # a first pass below this mean word confidence asks OSD whether
 _ETH = re.compile("Đ?\u00d0")  # Icelandic eth for Đ, sometimes after a correct Đ
 _ROMAN_MARK = re.compile(r"^(?:[L|l]|HI|IH|H|I{1,3}|IV|VI{0,3}|IX|X)\.?(?= [A-ZĐÀ-Ỹ])")  # "L Mục", "H. NỘI", "II NỘI"
 _MISREAD_ROMAN = {"L": "I", "l": "I", "|": "I", "H": "II", "HI": "III", "IH": "III"}  # bold I's run together
+# An outline number with a comma for its period, a speck before it or no space after it:
+# "1, Đối tượng", ".2, Nội dung", "-3. Hình thức", "I.MỤC ĐÍCH". A capital must follow.
+_OUTLINE_MARK = re.compile(r"^[.,\-–~'‘’]?([IVX]{1,4}|\d{1,2})\s*[.,]\s*(?=[A-ZĐÀ-Ỹ])")
 
 
 def repair(text: str) -> str:
-    """Undo `vie` misreadings that are never right: an eth for Đ; an outline Roman
-    numeral at the start of a heading without its period, or its I's read as L or H."""
+    """Undo `vie` misreadings that are never right: an eth for Đ; an outline number
+    at the start of a block with a comma, a speck or no space, or a Roman numeral
+    without its period, or its I's read as L or H."""
     text = _ETH.sub("Đ", text)
+    text = _OUTLINE_MARK.sub(r"\1. ", text, count=1)
     m = _ROMAN_MARK.match(text) if len(text) < 150 else None  # headings only
     if m:
         mark = m.group(0).rstrip(".")

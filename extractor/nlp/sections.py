@@ -92,7 +92,11 @@ def outline(blocks: list[Block], start: int, end: int, appendix: int | None,
         if n is not None:
             if n.style not in order:
                 order.append(n.style)
-            while stack and order.index(stack[-1][0]) >= order.index(n.style):
+            while stack and order.index(stack[-1][0]) > order.index(n.style):
+                stack.pop()
+            if stack and stack[-1][0] == n.style:
+                if n.style == "roman":
+                    n.num = _in_sequence(n.num, stack[-1][1])
                 stack.pop()
             stack.append((n.style, _path_part(n.style, n.num)))
             own = text[n.end:].strip()
@@ -172,6 +176,34 @@ def _continues_letters(letter: str, stack: list[tuple[str, str]]) -> bool:
         return False
     return any(letter in alpha and prev in alpha and alpha.index(letter) == alpha.index(prev) + 1
                for alpha in (_VI_LETTERS, _LATIN))
+
+
+def _in_sequence(num: str, prev: str) -> str:
+    """A Roman number read one stroke off its expected place ("II" after "II", bold
+    I's run together) is the next one: outline numbers do not repeat or go back."""
+    want = _roman(_roman_value(prev) + 1)
+    if not want or _roman_value(num) == _roman_value(want):
+        return num
+    if _one_edit(num, want):
+        return want
+    return num
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+def _roman(n: int) -> str:
+    """1..39 as a Roman numeral (an outline never runs longer); "" otherwise."""
+    if not 0 < n < 40:
+        return ""
+    tens, ones = divmod(n, 10)
+    return "X" * tens + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][ones]
 
 
 def _roman_value(s: str) -> int:
