@@ -31,6 +31,10 @@ def cits(text: str, preamble=(0, 0), own=None, plan_date="2024-12-31"):
     ("5104/BTTTT-PTTH&TTĐT", ("5104/BTTTT-PTTH&TTĐT", False)),
     ("91/2015/QH13", ("91/2015/QH13", False)),
     ("03/VBHN-VPQH", ("03/VBHN-VPQH", False)),
+    ("749/QĐTTTg", ("749/QĐ-TTg", True)),  # a letter read twice
+    ("749/QĐ-TTEg", ("749/QĐ-TTg", True)),  # a stray letter
+    ("12/UBNDD", ("12/UBND", True)),
+    ("01/QĐ-BQLDA", ("01/QĐ-BQLDA", False)),  # not in the table, nothing to repair towards
 ])
 def test_repair_code(raw, want):
     assert repair_code(raw) == want
@@ -39,6 +43,13 @@ def test_repair_code(raw, want):
 def test_unrepairable_damage_is_left_alone():
     assert repair_code("l/QĐ-UBND") is None  # no real digit: not a number
     assert repair_code("12/QĐXYZ") is None  # no known issuer after the lost hyphen
+
+
+def test_own_number_read_with_a_doubled_letter_is_still_the_plans_own():
+    text = "Kế hoạch 485/KH-STTTTTT ngày 10/02/2022 của Sở Thông tin và Truyền thông."
+    assert cits(text, own="485/KH-STTTT") == {}
+    other = cits(text.replace("485", "486"), own="485/KH-STTTT")
+    assert [c.number for c in other.values()] == ["486"]
 
 
 def test_alias_and_short_forms_count_as_mentions_of_the_full_citation():

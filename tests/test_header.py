@@ -78,11 +78,17 @@ def test_blank_number_and_blank_day():
     assert info.date == "2026-05"
 
 
+def test_blank_number_whose_slash_ocr_lost():
+    info = _header(_plan(LEFT_FIRST.replace("Số: 77/KH-UBND", "Số: KH-UBND")))
+    assert info.number is None and info.code == "/KH-UBND"
+
+
 @pytest.mark.parametrize("sign, title", [
     ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "KT. Chủ tịch / Phó Chủ tịch"),
     ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "TM. Ủy ban nhân dân / KT. Chủ tịch / Phó Chủ tịch"),
     ("TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG", "TL. Chủ tịch / Chánh văn phòng"),
     ("Q. CHỦ TỊCH", "Q. Chủ tịch"),
+    ("KT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nl\n\n-", "KT. Chủ tịch / Phó Chủ tịch"),  # a scan: blocks apart, specks
 ])
 def test_signature_block_and_recipients(sign, title):
     info = _header(_plan(LEFT_FIRST, sign))

@@ -26,6 +26,7 @@ from ..errors import ExtractError
 from . import pdf_layout
 from .model import Block, SourceDocument, assemble
 from .ocr_tables import find_grids, inside, read_cells
+from .ocr_words import repair_words
 from .preprocess import DEFAULT_STEPS, prepare
 
 LANG = "vie"
@@ -143,6 +144,7 @@ def ocr_page_image(image: Image.Image, page: int, steps: tuple[str, ...] = DEFAU
 
 def layout(words: list[dict], grids: list, ink: np.ndarray, page: int, scale: float) -> list[Block]:
     """Words (pixels) to blocks: table cells, then the rest through the PDF layout in points."""
+    words = repair_words(words)
     free = [w for w in words if not any(inside(g, (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2) for g in grids)]
     placed: list[tuple[float, Block]] = []
     for g in grids:

@@ -33,6 +33,9 @@ _SO = re.compile(
     r"^Số\s*:?\s*(?P<num>[0-9][0-9A-Za-z.]*)?(?P<yr>/\d{4})?\s*(?P<sym>[/-]\s*[A-ZĐ][A-ZĐa-zđ0-9&./\-]*(?:\s[A-ZĐ0-9&]+(?![\wà-ỹ]))*)"
     r"\s*(?P<rest>.*)$"
 )
+# "Số: KH-UBND": no number yet, and the slash before the symbol lost (OCR reads the
+# blank number's slash as nothing): still the plan's symbol, type first.
+_SO_BARE = re.compile(r"^Số\s*:?\s*(?P<num>)(?P<yr>)(?P<sym>[A-ZĐ][A-ZĐa-z]{1,4}\s*-\s*[A-ZĐ][A-ZĐa-zđ0-9&.\-]*)\s*(?P<rest>.*)$")
 _DATE = re.compile(
     r"^(?P<place>[^,\n]{2,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$", re.I
 )
@@ -149,7 +152,7 @@ def _scan_top(blocks: list[Block], start: int, info: DocInfo, spans: dict) -> _T
 
 
 def _read_so(line: str, info: DocInfo, spans: dict, b: Block) -> bool:
-    m = _SO.match(line)
+    m = _SO.match(line) or _SO_BARE.match(line)
     if not m or info.code is not None:
         return False
     rest = m.group("rest").strip()
@@ -157,6 +160,7 @@ def _read_so(line: str, info: DocInfo, spans: dict, b: Block) -> bool:
         return False
     num = (m.group("num") or "").strip(" .") or None
     sym = re.sub(r"\s+", "", m.group("sym"))
+    sym = sym if sym[0] in "/-" else "/" + sym
     info.number = num
     info.code = f"{num or ''}{m.group('yr') or ''}{sym}"
     spans["code"] = (b.start, b.end)

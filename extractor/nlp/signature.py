@@ -77,8 +77,10 @@ def signatures(blocks, body_end, appendix_start) -> tuple[list[str], list[str]]:
             continue
         inrecipients = False
         upper = t.isupper() and len(t) < 80
-        if upper and (prev_upper and title_lines or any(w in fold(t) for w in _SIGN_WORDS)):
-            title_lines = (title_lines if prev_upper else []) + [t]
+        # "KT. CHỦ TỊCH" always has its post below it, even when a scan splits them into two blocks
+        held = prev_upper or bool(title_lines and _SIGN_PREFIX.match(title_lines[-1]))
+        if upper and (held and title_lines or any(w in fold(t) for w in _SIGN_WORDS)):
+            title_lines = (title_lines if held else []) + [t]
             prev_upper = True
             continue
         prev_upper = False

@@ -2,7 +2,7 @@
 
 Scans and hurried typing damage symbols in a few regular ways: `0`/`O` and
 `1`/`l`/`I` swapped in the number, `D` for `Đ` in the type part (`QD`, `ND`),
-lost hyphens (`749/QĐTTg`), hyphens for slashes in party symbols
+lost hyphens (`749/QĐTTg`), letters read twice (`QĐ-TTTg`), hyphens for slashes in party symbols
 (`16-NQ-TU`) and stray spaces (`05/KH-SLĐT BXH`). A repair is kept only when
 exactly one reading has a type part and an issuer head that the data tables
 (doc_types.tsv, issuer_codes.tsv) know; otherwise the token is left as written.
@@ -45,6 +45,24 @@ def known_issuer(part: str) -> bool:
     head = re.split(r"[-&]", part)[0]
     head = re.sub(r"\d+$", "", head)
     return head in issuer_heads() or bool(re.fullmatch(r"S[A-ZĐ][A-ZĐa-z]{1,8}", head))
+
+
+def undoubled(part: str) -> str | None:
+    """The issuer part in the table that `part` is with one stray letter or letters read
+    twice (`TTTg`, `TTEg` → `TTg`: Tesseract doubles letters of bold or tight symbols),
+    or None if not exactly one such part is in the table."""
+    if len(part) < 4 or part in issuer_heads():
+        return None
+    found = {part[:k] + part[k + 1:] for k in range(len(part))}
+    found |= {x[:k] + x[k + 1:] for x in found for k in range(1, len(x)) if x[k] == x[k - 1]}
+    known = [x for x in found if x in issuer_heads()]
+    return known[0] if len(known) == 1 else None
+
+
+def same_symbol(a: str, b: str) -> bool:
+    """Two codes that are one, letters read twice aside (`485/KH-STTTTTT` is `485/KH-STTTT`)."""
+    squeeze = lambda c: re.sub(r"([A-Za-zĐđ])\1+", r"\1", c.casefold())  # noqa: E731
+    return squeeze(a) == squeeze(b)
 
 
 def _fix_digits(tok: str) -> str | None:
@@ -109,9 +127,13 @@ def repair_code(raw: str) -> tuple[str, bool] | None:
     readings = []
     if "-" not in last and (known_issuer(last) or re.fullmatch(r"(QH|UBTVQH)\d*", last)):
         readings.append(last)  # law 91/2015/QH13, letter 123/UBND
+    elif "-" not in last and undoubled(last) and not _split_type(last):
+        readings.append(undoubled(last))
     for t, iss in _split_type(last):
-        if known_issuer(iss) or "-" in last and t == last.partition("-")[0]:
+        if known_issuer(iss) or "-" in last and t == last.partition("-")[0] and not undoubled(iss):
             readings.append(f"{t}-{iss}")
+        elif undoubled(iss):
+            readings.append(f"{t}-{undoubled(iss)}")
     if not readings and "-" in last and not _split_type(last):
         readings.append(last)  # official letter 5104/BTTTT-PTTH&TTĐT: issuer, then unit
     readings = list(dict.fromkeys(readings))

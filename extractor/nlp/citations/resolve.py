@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ...records import Citation, Provenance
 from ..names import PlanContext, normalize_name
 from ..orgs import find_orgs
-from .clean import repair_code, type_codes
+from .clean import repair_code, same_symbol, type_codes
 from .find import TYPE_WORDS, Candidate, dates_at
 
 _BASIS_CUE = re.compile(r"(?:theo tinh thần|căn cứ(?: vào)?)\s*(?:các\s+)?$", re.I)
@@ -115,7 +115,7 @@ def resolve(text: str, cands: list[Candidate], ctx: PlanContext, own_code: str |
             key = code.casefold()
         else:
             code, malformed, key = None, False, f"{c.name}|{c.dates[:1]}".casefold()
-        if own_code and code and code.casefold() == own_code.casefold():
+        if own_code and code and same_symbol(code, own_code):
             continue
         num, tpart, ipart = code_parts(code) if code else (None, None, None)
         rel = relation(text, c.start, preamble, full_spans)
