@@ -78,8 +78,9 @@ def test_blank_number_and_blank_day():
     assert info.date == "2026-05"
 
 
-def test_blank_number_whose_slash_ocr_lost():
-    info = _header(_plan(LEFT_FIRST.replace("Số: 77/KH-UBND", "Số: KH-UBND")))
+@pytest.mark.parametrize("so", ["Số: KH-UBND", "Số: /&KH-UBND", "SỐ: /KH-UBND"])
+def test_blank_number_as_ocr_reads_it(so):
+    info = _header(_plan(LEFT_FIRST.replace("Số: 77/KH-UBND", so)))
     assert info.number is None and info.code == "/KH-UBND"
 
 

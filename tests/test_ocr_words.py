@@ -38,6 +38,11 @@ def test_what_tesseract_was_sure_of_and_what_forms_a_word_stays():
     assert _fix("dích, vụ") == "dích, vụ"  # punctuation between: no neighbours, nothing to judge by
 
 
+def test_speck_read_as_apostrophe_before_a_capital_is_dropped():
+    assert _fix("Sở Thông tin và 'Truyền thông", conf=0.97) == "Sở Thông tin và Truyền thông"
+    assert _fix("gọi là 'Ngày hội' năm nay", conf=0.97) == "gọi là 'Ngày hội' năm nay"
+
+
 def test_repaired_word_keeps_what_was_read():
     w = repair_words(_words("Mục dích"))[1]
     assert (w["text"], w["ocr_text"]) == ("đích", "dích")

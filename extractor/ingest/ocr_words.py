@@ -24,6 +24,7 @@ from importlib import resources
 
 SURE = 0.93  # a Tesseract confidence above which an existing syllable is taken as read
 _EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
+_SPECK_QUOTE = re.compile(r"^['‘`][A-ZĐÀ-Ỹ][^'’]*$")
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,9 @@ def repair_words(words: list[dict], lex: Lexicon | None = None) -> list[dict]:
     if lex is None or not words:
         return words
     out = [dict(w) for w in words]
+    for i, w in enumerate(out):  # a speck read as an apostrophe before a capital: "'Truyền thông"
+        if _SPECK_QUOTE.match(w["text"]) and not any(re.search("['’]", x["text"]) for x in out[i + 1:i + 8]):
+            w["ocr_text"], w["text"] = w["text"], w["text"][1:]
     parts = [_EDGE.match(w["text"]).groups() for w in out]
     cores = [new_style(core.lower()) if core.isalpha() else None for _, core, _ in parts]
 

@@ -30,12 +30,12 @@ TYPE_NAMES = {
 }
 # "Số: 28/KH-SYT", "Số:    /KH-UBND", "Số 25-KH/TU"; a PDF may append the date column on the same line
 _SO = re.compile(
-    r"^Số\s*:?\s*(?P<num>[0-9][0-9A-Za-z.]*)?(?P<yr>/\d{4})?\s*(?P<sym>[/-]\s*[A-ZĐ][A-ZĐa-zđ0-9&./\-]*(?:\s[A-ZĐ0-9&]+(?![\wà-ỹ]))*)"
+    r"^(?:Số|SỐ)\s*:?\s*(?P<num>[0-9][0-9A-Za-z.]*)?(?P<yr>/\d{4})?\s*(?P<sym>[/-]\s*[&'‘’.,]?\s*[A-ZĐ][A-ZĐa-zđ0-9&./\-]*(?:\s[A-ZĐ0-9&]+(?![\wà-ỹ]))*)"
     r"\s*(?P<rest>.*)$"
 )
 # "Số: KH-UBND": no number yet, and the slash before the symbol lost (OCR reads the
 # blank number's slash as nothing): still the plan's symbol, type first.
-_SO_BARE = re.compile(r"^Số\s*:?\s*(?P<num>)(?P<yr>)(?P<sym>[A-ZĐ][A-ZĐa-z]{1,4}\s*-\s*[A-ZĐ][A-ZĐa-zđ0-9&.\-]*)\s*(?P<rest>.*)$")
+_SO_BARE = re.compile(r"^(?:Số|SỐ)\s*:?\s*(?P<num>)(?P<yr>)(?P<sym>[A-ZĐ][A-ZĐa-z]{1,4}\s*-\s*[A-ZĐ][A-ZĐa-zđ0-9&.\-]*)\s*(?P<rest>.*)$")
 _DATE = re.compile(
     r"^(?P<place>[^,\n]{2,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$", re.I
 )
@@ -159,7 +159,7 @@ def _read_so(line: str, info: DocInfo, spans: dict, b: Block) -> bool:
     if rest and not _read_date(rest, info, spans, b):
         return False
     num = (m.group("num") or "").strip(" .") or None
-    sym = re.sub(r"\s+", "", m.group("sym"))
+    sym = re.sub(r"\s+|(?<=[/-])[&'‘’.,]", "", m.group("sym"))  # a speck after the slash: "/&KH-UBND"
     sym = sym if sym[0] in "/-" else "/" + sym
     info.number = num
     info.code = f"{num or ''}{m.group('yr') or ''}{sym}"

@@ -11,6 +11,7 @@ Any repair means the code as written was not valid: `malformed_code`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _DIGITISH = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
@@ -60,9 +61,19 @@ def undoubled(part: str) -> str | None:
 
 
 def same_symbol(a: str, b: str) -> bool:
-    """Two codes that are one, letters read twice aside (`485/KH-STTTTTT` is `485/KH-STTTT`)."""
+    """Two codes that are one, letters read twice and one stray letter after the issuer part
+    aside (`485/KH-STTTTTT` and `485/KH-STTTTTL` are `485/KH-STTTT`); number and type must agree."""
     squeeze = lambda c: re.sub(r"([A-Za-zĐđ])\1+", r"\1", c.casefold())  # noqa: E731
-    return squeeze(a) == squeeze(b)
+    a, b = squeeze(a), squeeze(b)
+    if a == b:
+        return True
+    (head_a, _, iss_a), (head_b, _, iss_b) = a.rpartition("-"), b.rpartition("-")
+    short, long_ = sorted((iss_a, iss_b), key=len)
+    return bool(head_a) and head_a == head_b and len(short) >= 2 and long_.startswith(short) and len(long_) == len(short) + 1
+
+
+def _unmarked(s: str) -> str:
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)))
 
 
 def _fix_digits(tok: str) -> str | None:
@@ -103,6 +114,9 @@ def repair_code(raw: str) -> tuple[str, bool] | None:
     """
     s = re.sub(r"\s*([/–-])\s*", lambda m: "-" if m.group(1) == "–" else m.group(1), raw.strip())
     damaged = bool(re.search(r"\w\s+\w", s))
+    unmarked = _unmarked(s)  # symbols carry no vowel marks: "16-NQ-TỦ" is an OCR "TU"
+    damaged |= unmarked != s
+    s = unmarked
     s = re.sub(r"\s+", "", s)
     m = re.fullmatch(r"([0-9OoIl|]+[a-z]?)-([A-Za-zĐđ]+)[/-]([A-ZĐ][A-ZĐa-z0-9]*)", s)
     if m:  # party: 02-NQ/TU, 16-NQ-TU

@@ -26,15 +26,17 @@ _TYPE_RE = re.compile(rf"(?<![\w])(?P<type>{_TYPES})(?![\w])", re.I)
 _NUM = r"(?:\d[\dOoIl]{0,4}|[OoIl]\d[\dOoIl]{0,3})[a-z]?"
 _YEAR = r"[12][\dOoIl]{3}"
 CODE = (
-    rf"(?P<code>{_NUM}\s*-\s*[A-ZĐ][A-Za-zĐđ]{{0,4}}\s*[/-]\s*[A-ZĐ][A-ZĐa-z]{{0,8}}(?![\w/])"  # party: 02-NQ/TU
+    rf"(?P<code>{_NUM}\s*-\s*[A-ZĐ][A-Za-zĐđ]{{0,4}}\s*[/-]\s*[A-ZĐ][A-ZĐÀ-Ỹa-z]{{0,8}}(?![\w/])"  # party: 02-NQ/TU
     rf"|{_NUM}(?:\s*/\s*{_YEAR})?\s*/\s*[A-ZĐ][A-ZĐa-z]*\d*(?:\s*[-–&]\s*[A-ZĐ][A-ZĐa-z&]*\d*)*(?:\s[A-ZĐ]{{2,}}(?![\wà-ỹ]))?"
     r"|\d{1,5}(?![/\d]))"  # short form: Quyết định số 765
 )
 # a page break inside a citation leaves the page number on a line of its own
 _PAGE = r"(?:\s*\n[ \t]*(?:-[ \t]*)?\d{1,3}(?:[ \t]*-)?[ \t]*(?=\n))?"
 _LEAD = re.compile(rf"{_PAGE}\s*(?:số|Số)?{_PAGE}\s*:?\s*{CODE}")
+# "ngày" with its marks misread ("ngãy", "ngảy") still opens a date
+_NGAY = r"[Nn]g[aàáảãạăằắẳẵặâầấẩẫậ]y"
 DATE = re.compile(
-    r"(?:ngày|Ngày)?\s*(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]|\s+tháng\s+(?P<m2>\d{1,2})\s+năm)\s*(?P<y>(?:19|20)\d\d)"
+    rf"(?:{_NGAY})?" r"\s*(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]|\s+tháng\s+(?P<m2>\d{1,2})\s+năm)\s*(?P<y>(?:19|20)\d\d)"
 )
 _NEXT_CODE = re.compile(rf"\s*(?:,|và|hoặc)\s*(?:số\s*)?{CODE}")
 _LAW_NAME = re.compile(
@@ -120,7 +122,9 @@ def _law(text: str, law: re.Match) -> list[Candidate]:
     return [c] if c.dates or c.code_raw else []
 
 
-_DATE_AT = re.compile(_PAGE + r"\s*,?\s*(?:ngày|Ngày)" + _PAGE + r"\s*" + DATE.pattern.replace("(?:ngày|Ngày)?\\s*", "", 1))
+# between the code and its date: a comma, a page break, or a scan's specks (". . - ngày")
+_DATE_AT = re.compile(_PAGE + rf"(?:\s*,?\s*{_NGAY}|(?:\s*[.,_~\-–]){{2,}}\s*ngày)" + _PAGE + r"\s*"
+                      + DATE.pattern.replace(f"(?:{_NGAY})?\\s*", "", 1))
 
 
 def dates_at(text: str, pos: int) -> tuple[list[tuple[str, str, str]], int]:
