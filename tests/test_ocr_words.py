@@ -43,6 +43,11 @@ def test_speck_read_as_apostrophe_before_a_capital_is_dropped():
     assert _fix("gọi là 'Ngày hội' năm nay", conf=0.97) == "gọi là 'Ngày hội' năm nay"
 
 
+def test_abbreviations_lose_the_vowel_marks_ocr_gave_them():
+    assert _fix("của ƯBND tỉnh và (ƯBND);", conf=0.97) == "của UBND tỉnh và (UBND);"
+    assert _fix("SLĐTBXH CỘNG HÒA TTĐT UBTƯ", conf=0.5) == "SLĐTBXH CỘNG HÒA TTĐT UBTƯ"
+
+
 def test_repaired_word_keeps_what_was_read():
     w = repair_words(_words("Mục dích"))[1]
     assert (w["text"], w["ocr_text"]) == ("đích", "dích")

@@ -84,6 +84,27 @@ def lexicon() -> Lexicon | None:
     return Lexicon(frozenset(syllables), frozenset(pairs), frozenset(words), {k: tuple(sorted(v)) for k, v in spellings.items()})
 
 
+def _acronym(word: str, lex: Lexicon) -> str | None:
+    """A known issuer abbreviation read with a vowel mark ("ƯBND" → "UBND"), or None.
+    Only known ones: "UBTƯ", "BCHTƯ" carry their Ư rightly."""
+    lead, core, trail = _EDGE.match(word).groups()
+    if len(core) < 3 or not core.isalpha() or not core.isupper() or new_style(core.lower()) in lex.syllables:
+        return None
+    plain = "".join(c for c in unicodedata.normalize("NFD", core) if not unicodedata.combining(c))
+    plain = unicodedata.normalize("NFC", plain)
+    return lead + plain + trail if plain != core and plain in _known_abbreviations() else None
+
+
+@functools.lru_cache(maxsize=1)
+def _known_abbreviations() -> frozenset[str]:
+    try:
+        from ..data import issuer_codes
+
+        return frozenset(issuer_codes())
+    except Exception:  # the data tables missing: no abbreviation is repaired
+        return frozenset()
+
+
 def _cased(like: str, syl: str) -> str:
     if like.isupper() and len(like) > 1:
         return syl.upper()
@@ -117,6 +138,9 @@ def repair_words(words: list[dict], lex: Lexicon | None = None) -> list[dict]:
     for i, w in enumerate(out):  # a speck read as an apostrophe before a capital: "'Truyền thông"
         if _SPECK_QUOTE.match(w["text"]) and not any(re.search("['’]", x["text"]) for x in out[i + 1:i + 8]):
             w["ocr_text"], w["text"] = w["text"], w["text"][1:]
+        acronym = _acronym(w["text"], lex)
+        if acronym:
+            w["ocr_text"], w["text"] = w["text"], acronym
     parts = [_EDGE.match(w["text"]).groups() for w in out]
     cores = [new_style(core.lower()) if core.isalpha() else None for _, core, _ in parts]
 
