@@ -26,7 +26,7 @@ from ..errors import ExtractError
 from . import pdf_layout
 from .model import Block, SourceDocument, assemble
 from .ocr_tables import find_grids, inside, read_cells
-from .preprocess import DEFAULT_STEPS, prepare
+from .preprocess import DEFAULT_STEPS, ink_image, prepare
 
 LANG = "vie"
 DEFAULT_DPI = 300
@@ -101,10 +101,11 @@ def _osd_rotation(image: Image.Image) -> int:
 def _read(image: Image.Image, steps: tuple[str, ...], prep=None):
     prep = prep or prepare(image, steps)
     grids, rules = find_grids(prep.ink)
-    ocr_img = prep.image
+    ocr_img, ink = prep.image, prep.ink
     if grids:
-        ocr_img = Image.fromarray(np.where(prep.ink & ~rules, 0, 255).astype(np.uint8))
-    return grids, tesseract_words(ocr_img), np.asarray(ocr_img) < 128
+        ink = prep.ink & ~rules
+        ocr_img = ink_image(ink)
+    return grids, tesseract_words(ocr_img), ink
 
 
 def _turn(image: Image.Image, degrees: int) -> Image.Image:
