@@ -53,10 +53,30 @@ def test_ink_image_is_the_ink_as_one_bit_page():
     assert (np.asarray(img) == ~ink).all()  # white paper, black ink
 
 
-def test_prepare_gives_tesseract_a_bilevel_page_matching_its_ink():
+def test_black_and_white_page_goes_to_tesseract_as_one_bit():
     ink = _text_ink(lines=10)
-    page = Image.fromarray(np.where(ink, 40, 225).astype(np.uint8)).convert("RGB")  # grey paper
+    page = Image.fromarray(np.where(ink, 0, 255).astype(np.uint8)).convert("RGB")  # a B/W scan in a PDF
     prep = prepare(page)
     assert prep.image.mode == "1" and not prep.sideways and abs(prep.angle) < 0.1
     assert (np.asarray(prep.image) == ~prep.ink).all()
     assert (prep.ink == ink).all()
+
+
+def test_gray_scan_goes_to_tesseract_as_gray_with_specks_turned_to_paper():
+    """Tesseract's recognizer reads lines from the gray page: keep the gray, drop the specks."""
+    ink = _text_ink(lines=10)
+    rng = np.random.default_rng(3)
+    gray = np.clip(np.where(ink, 30, 220) + rng.normal(0, 3, ink.shape), 0, 255).astype(np.uint8)
+    specks = [(1150, 200), (1200, 900), (1250, 1400)]  # below the text
+    for y, x in specks:
+        gray[y:y + 3, x:x + 3] = 60
+    prep = prepare(Image.fromarray(gray).convert("RGB"))
+    assert prep.image.mode == "L"
+    out = np.asarray(prep.image)
+    for y, x in specks:
+        assert (out[y:y + 3, x:x + 3] == 255).all() and not prep.ink[y:y + 3, x:x + 3].any()
+    text = ink.copy()
+    text[1100:] = False
+    assert (out[text] == gray[text]).all()  # letters keep their gray
+    assert (prep.ink[:1100] == ink[:1100]).all()
+    assert prepare(Image.fromarray(gray), ("gray", "deskew", "binarize", "despeckle")).image.mode == "1"

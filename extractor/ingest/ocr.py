@@ -26,7 +26,7 @@ from ..errors import ExtractError
 from . import pdf_layout
 from .model import Block, SourceDocument, assemble
 from .ocr_tables import find_grids, inside, read_cells
-from .preprocess import DEFAULT_STEPS, ink_image, prepare
+from .preprocess import DEFAULT_STEPS, erase, prepare
 
 LANG = "vie"
 DEFAULT_DPI = 300
@@ -101,11 +101,9 @@ def _osd_rotation(image: Image.Image) -> int:
 def _read(image: Image.Image, steps: tuple[str, ...], prep=None):
     prep = prep or prepare(image, steps)
     grids, rules = find_grids(prep.ink)
-    ocr_img, ink = prep.image, prep.ink
-    if grids:
-        ink = prep.ink & ~rules
-        ocr_img = ink_image(ink)
-    return grids, tesseract_words(ocr_img), ink
+    if not grids:
+        return grids, tesseract_words(prep.image), prep.ink
+    return grids, tesseract_words(erase(prep, rules)), prep.ink & ~rules
 
 
 def _turn(image: Image.Image, degrees: int) -> Image.Image:
