@@ -17,7 +17,7 @@ error; CER = Levenshtein distance (rapidfuzz) / reference length, summed over
 pages. Sorting can only turn a substitution into a deletion plus an insertion,
 so this CER errs high, never low.
 
-Usage: python bench/bench_ocr.py [--kinds scan300,scan200,tiff] [--max-pages N] [--steps gray,deskew,binarize]
+Usage: python bench/bench_ocr.py [--kinds scan300,scan200,tiff] [--max-pages N] [--steps gray,deskew,despeckle[,binarize]]
 """
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ from . import pdf_layout
 from .model import Block, SourceDocument, assemble
 from .ocr_tables import find_grids, inside, read_cells
 from .ocr_words import repair_words
-from .preprocess import DEFAULT_STEPS, prepare
+from .preprocess import DEFAULT_STEPS, erase, prepare
 
 LANG = "vie"
 DEFAULT_DPI = 300
@@ -107,10 +107,9 @@ def _osd_rotation(image: Image.Image) -> int:
 def _read(image: Image.Image, steps: tuple[str, ...], prep=None):
     prep = prep or prepare(image, steps)
     grids, rules = find_grids(prep.ink)
-    ocr_img = prep.image
-    if grids:
-        ocr_img = Image.fromarray(np.where(prep.ink & ~rules, 0, 255).astype(np.uint8))
-    return grids, tesseract_words(ocr_img), np.asarray(ocr_img) < 128
+    if not grids:
+        return grids, tesseract_words(prep.image), prep.ink
+    return grids, tesseract_words(erase(prep, rules)), prep.ink & ~rules
 
 
 def _turn(image: Image.Image, degrees: int) -> Image.Image:
