@@ -49,13 +49,15 @@ def known_issuer(part: str) -> bool:
 
 
 def undoubled(part: str) -> str | None:
-    """The issuer part in the table that `part` is with one stray letter or letters read
-    twice (`TTTg`, `TTEg` → `TTg`: Tesseract doubles letters of bold or tight symbols),
-    or None if not exactly one such part is in the table."""
-    if len(part) < 4 or part in issuer_heads():
+    """The issuer part in the table that `part` is with one stray letter, letters read
+    twice or, failing those, one letter misread (`TTTg`, `TTEg`, `TTE` → `TTg`: Tesseract
+    doubles letters of bold or tight symbols), or None if not exactly one such part is in the table."""
+    if len(part) < 3 or part in issuer_heads():
         return None
-    found = {part[:k] + part[k + 1:] for k in range(len(part))}
+    found = {part[:k] + part[k + 1:] for k in range(len(part))} if len(part) >= 4 else set()
     found |= {x[:k] + x[k + 1:] for x in found for k in range(1, len(x)) if x[k] == x[k - 1]}
+    if not any(x in issuer_heads() for x in found):  # one letter misread: `TTE` for `TTg`
+        found = {h for h in issuer_heads() if len(h) == len(part) and sum(a != b for a, b in zip(h, part)) == 1}
     known = [x for x in found if x in issuer_heads()]
     return known[0] if len(known) == 1 else None
 
