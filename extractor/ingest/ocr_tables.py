@@ -62,12 +62,12 @@ def _has_run(small: np.ndarray, k: int, axis: int) -> bool:
     return bool(eroded.any())
 
 
-def may_hold_table(ink: np.ndarray, small: np.ndarray | None = None) -> bool:
+def may_hold_table(ink: np.ndarray) -> bool:
     """Whether the grid search can find anything: a ruled table needs both rule-long
     horizontal and vertical ink runs. A page of text has neither (an underline is
     too short or has no vertical partner), so it stops here in about 10 ms instead
     of the ~180 ms search (7% of a page's OCR time)."""
-    small = half(ink) if small is None else small
+    small = half(ink)
     kh, kv = _lengths(small.shape)
     return _has_run(small, kh, axis=1) and _has_run(small, kv, axis=0)
 

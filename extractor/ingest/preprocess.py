@@ -1,9 +1,10 @@
-"""Page preprocessing before Tesseract: grayscale, deskew, binarize, despeckle.
+"""Page preprocessing before Tesseract: grayscale, deskew, despeckle, binarize.
 
 Each step is cheap numpy/PIL work (tens of milliseconds on an A4 page at
-300 dpi; rotating a skewed page ~0.15 s) because the OCR pipeline must stay within 15% of bare Tesseract's
-time. `bench/bench_ocr.py --steps` measures what each step buys in CER;
-only steps that helped are on by default (see `DEFAULT_STEPS`).
+300 dpi; rotating a skewed page ~0.15 s) because the OCR pipeline must stay
+within 15% of bare Tesseract's time. `bench/bench_ocr.py --steps` measures
+what each step buys in CER; only steps that helped are on by default (see
+`DEFAULT_STEPS`).
 """
 from __future__ import annotations
 
