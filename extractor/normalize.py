@@ -38,7 +38,8 @@ _OLD_TONES = {
     "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
 }
 _NEW_FROM_OLD = {old: new for new, old in _OLD_TONES.items()}
-_OLD_RE = re.compile("(" + "|".join(map(re.escape, _NEW_FROM_OLD)) + r")(?![a-zA-ZÀ-ỹđĐ])")
+# not after "q": in "quý" the u belongs to the onset, the tone sits on y in either style
+_OLD_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _NEW_FROM_OLD)) + r")(?![a-zA-ZÀ-ỹđĐ])")
 
 
 def clean(raw: str) -> tuple[str, list[int]]:
@@ -118,5 +119,9 @@ def fold(s: str) -> str:
 
 def strip_accents(s: str) -> str:
     """Remove diacritics (đ → d) for accent-insensitive search."""
-    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in s if unicodedata.category(c) != "Mn")
+    return strip_marks(s.replace("đ", "d").replace("Đ", "D"))
+
+
+def strip_marks(s: str) -> str:
+    """Tone and vowel marks removed, đ kept (a letter, not a mark): "ƯBND" → "UBND"."""
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")

@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from extractor.ingest.ocr_words import bare, best_spelling, lexicon, new_style, repair_words
+from extractor.ingest.ocr_words import best_spelling, lexicon, repair_words
+from extractor.normalize import new_tones, strip_accents
 
 CORPUS = os.path.join(os.path.dirname(__file__), "..", "corpus", "text")
 pytestmark = pytest.mark.skipif(lexicon() is None, reason="underthesea's word list not installed")
@@ -54,8 +55,8 @@ def test_repaired_word_keeps_what_was_read():
 
 
 def test_tone_placement_styles_are_one_spelling():
-    assert new_style("hoà") == "hòa" and new_style("uỷ") == "ủy" and new_style("quý") == "quý"
-    assert new_style("hoàn") == "hoàn" and bare("Đích") == "Dich"
+    assert new_tones("hoà") == "hòa" and new_tones("uỷ") == "ủy" and new_tones("quý") == "quý"
+    assert new_tones("hoàn") == "hoàn" and strip_accents("Đích") == "Dich"
     assert best_spelling(lexicon(), "tỉnh", "ủy", None) is None
 
 
@@ -74,7 +75,7 @@ def test_damaged_plans_come_back_closer_and_clean_ones_untouched():
                 assert [w["text"] for w in repair_words(words, lex)] == truth
                 for w in words:
                     low = w["text"].lower()
-                    others = [s for s in lex.spellings.get(bare(low), ()) if s != new_style(low)]
+                    others = [s for s in lex.spellings.get(strip_accents(low), ()) if s != new_tones(low)]
                     if w["text"].isalpha() and w["text"].islower() and others and rnd.random() < 0.05:
                         w["text"], w["conf"] = rnd.choice(others), 0.6
                         damaged += 1

@@ -22,6 +22,8 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+from ..normalize import new_tones, strip_accents, strip_marks
+
 SURE = 0.93  # a Tesseract confidence above which an existing syllable is taken as read
 _EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
 _SPECK_QUOTE = re.compile(r"^['‘`][A-ZĐÀ-Ỹ][^'’]*$")
@@ -40,28 +42,6 @@ class Lexicon:
         return sum(2 if p in self.words else 1 if p in self.pairs else 0 for p in ((left, syl), (syl, right)))
 
 
-# Old-style tone placement in open "oa", "oe", "uy" (hoà, uỷ) and new style (hòa, ủy) are one
-# spelling; the word list mixes both, plans mostly use the new one: compare in the new one.
-_OLD_TONE = re.compile("(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])$")
-
-
-def new_style(syl: str) -> str:
-    """A syllable with its tone mark where the 1997 convention puts it: "hoà" → "hòa", "uỷ" → "ủy"."""
-    m = _OLD_TONE.search(syl)
-    if not m:
-        return syl
-    first, second = m.groups()
-    d = unicodedata.normalize("NFD", second)
-    tone = "".join(c for c in d if unicodedata.combining(c))
-    return syl[:m.start()] + unicodedata.normalize("NFC", first + tone) + d[0]
-
-
-def bare(syl: str) -> str:
-    """The letters of a syllable without tone or vowel marks, đ as d."""
-    d = unicodedata.normalize("NFD", syl.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in d if not unicodedata.combining(c))
-
-
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon | None:
     """The word list, or None when underthesea's copy of it is missing (then nothing is repaired)."""
@@ -73,14 +53,14 @@ def lexicon() -> Lexicon | None:
     pairs: set[tuple[str, str]] = set()
     words: set[tuple[str, str]] = set()
     for line in unicodedata.normalize("NFC", text).lower().splitlines():
-        syls = [new_style(x) for x in line.replace("-", " ").split()]
+        syls = [new_tones(x) for x in line.replace("-", " ").split()]
         syllables.update(syls)
         pairs.update(zip(syls, syls[1:]))
         if len(syls) == 2:
             words.add((syls[0], syls[1]))
     spellings: dict[str, list[str]] = {}
     for s in syllables:
-        spellings.setdefault(bare(s), []).append(s)
+        spellings.setdefault(strip_accents(s), []).append(s)
     return Lexicon(frozenset(syllables), frozenset(pairs), frozenset(words), {k: tuple(sorted(v)) for k, v in spellings.items()})
 
 
@@ -88,21 +68,12 @@ def _acronym(word: str, lex: Lexicon) -> str | None:
     """A known issuer abbreviation read with a vowel mark ("ƯBND" → "UBND"), or None.
     Only known ones: "UBTƯ", "BCHTƯ" carry their Ư rightly."""
     lead, core, trail = _EDGE.match(word).groups()
-    if len(core) < 3 or not core.isalpha() or not core.isupper() or new_style(core.lower()) in lex.syllables:
+    if len(core) < 3 or not core.isalpha() or not core.isupper() or new_tones(core.lower()) in lex.syllables:
         return None
-    plain = "".join(c for c in unicodedata.normalize("NFD", core) if not unicodedata.combining(c))
-    plain = unicodedata.normalize("NFC", plain)
-    return lead + plain + trail if plain != core and plain in _known_abbreviations() else None
+    from ..nlp.citations.clean import issuer_heads  # the one loader of the issuer-code table
 
-
-@functools.lru_cache(maxsize=1)
-def _known_abbreviations() -> frozenset[str]:
-    try:
-        from ..data import issuer_codes
-
-        return frozenset(issuer_codes())
-    except Exception:  # the data tables missing: no abbreviation is repaired
-        return frozenset()
+    plain = strip_marks(core)
+    return lead + plain + trail if plain != core and plain in issuer_heads() else None
 
 
 def _cased(like: str, syl: str) -> str:
@@ -118,7 +89,7 @@ def best_spelling(lex: Lexicon, left: str | None, syl: str, right: str | None, c
     here = lex.fits(left, syl, right)
     if here or conf >= SURE:
         return None
-    scored = [(lex.fits(left, s, right), s) for s in lex.spellings.get(bare(syl), ()) if s != syl]
+    scored = [(lex.fits(left, s, right), s) for s in lex.spellings.get(strip_accents(syl), ()) if s != syl]
     top = max((n for n, _ in scored), default=0)
     winners = [s for n, s in scored if n == top]
     return winners[0] if top > here and len(winners) == 1 else None
@@ -137,12 +108,14 @@ def repair_words(words: list[dict], lex: Lexicon | None = None) -> list[dict]:
     out = [dict(w) for w in words]
     for i, w in enumerate(out):  # a speck read as an apostrophe before a capital: "'Truyền thông"
         if _SPECK_QUOTE.match(w["text"]) and not any(re.search("['’]", x["text"]) for x in out[i + 1:i + 8]):
-            w["ocr_text"], w["text"] = w["text"], w["text"][1:]
+            w.setdefault("ocr_text", w["text"])
+            w["text"] = w["text"][1:]
         acronym = _acronym(w["text"], lex)
         if acronym:
-            w["ocr_text"], w["text"] = w["text"], acronym
+            w.setdefault("ocr_text", w["text"])
+            w["text"] = acronym
     parts = [_EDGE.match(w["text"]).groups() for w in out]
-    cores = [new_style(core.lower()) if core.isalpha() else None for _, core, _ in parts]
+    cores = [new_tones(core.lower()) if core.isalpha() else None for _, core, _ in parts]
 
     def joined(i: int, j: int) -> bool:  # words i and j (= i + 1) are read as one phrase
         return (out[i]["line"][:2] == out[j]["line"][:2] and not parts[i][2] and not parts[j][0]
@@ -158,10 +131,10 @@ def repair_words(words: list[dict], lex: Lexicon | None = None) -> list[dict]:
         fixed = best_spelling(lex, left, cores[i], right, w.get("conf", 0.0))
         if fixed:
             lead, core, trail = parts[i]
-            w["ocr_text"] = w["text"]
+            w.setdefault("ocr_text", w["text"])
             w["text"] = lead + _cased(core, fixed) + trail
             cores[i] = fixed
     return out
 
 
-__all__ = ["Lexicon", "lexicon", "best_spelling", "repair_words", "bare", "SURE"]
+__all__ = ["Lexicon", "lexicon", "best_spelling", "repair_words", "SURE"]

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from rapidfuzz.distance import Levenshtein
+
 from ..ingest.model import Block
 from ..normalize import fold
 
@@ -184,18 +186,9 @@ def _in_sequence(num: str, prev: str) -> str:
     want = _roman(_roman_value(prev) + 1)
     if not want or _roman_value(num) == _roman_value(want):
         return num
-    if _one_edit(num, want):
+    if Levenshtein.distance(num, want) == 1:
         return want
     return num
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _roman(n: int) -> str:

@@ -11,8 +11,9 @@ Any repair means the code as written was not valid: `malformed_code`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from ...normalize import strip_marks
 
 _DIGITISH = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 
@@ -74,10 +75,6 @@ def same_symbol(a: str, b: str) -> bool:
     return bool(head_a) and head_a == head_b and len(short) >= 2 and long_.startswith(short) and len(long_) == len(short) + 1
 
 
-def _unmarked(s: str) -> str:
-    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)))
-
-
 def _fix_digits(tok: str) -> str | None:
     """`2O19` → `2019`, `l2` → `12`; None when it is not a damaged number."""
     if not tok or not any(ch.isdigit() for ch in tok):
@@ -116,7 +113,7 @@ def repair_code(raw: str) -> tuple[str, bool] | None:
     """
     s = re.sub(r"\s*([/–-])\s*", lambda m: "-" if m.group(1) == "–" else m.group(1), raw.strip())
     damaged = bool(re.search(r"\w\s+\w", s))
-    unmarked = _unmarked(s)  # symbols carry no vowel marks: "16-NQ-TỦ" is an OCR "TU"
+    unmarked = strip_marks(s)  # symbols carry no vowel marks: "16-NQ-TỦ" is an OCR "TU"
     damaged |= unmarked != s
     s = unmarked
     s = re.sub(r"\s+", "", s)
@@ -143,13 +140,14 @@ def repair_code(raw: str) -> tuple[str, bool] | None:
     readings = []
     if "-" not in last and (known_issuer(last) or re.fullmatch(r"(QH|UBTVQH)\d*", last)):
         readings.append(last)  # law 91/2015/QH13, letter 123/UBND
-    elif "-" not in last and undoubled(last) and not _split_type(last):
-        readings.append(undoubled(last))
+    elif "-" not in last and not _split_type(last) and (head := undoubled(last)):
+        readings.append(head)
     for t, iss in _split_type(last):
-        if known_issuer(iss) or "-" in last and t == last.partition("-")[0] and not undoubled(iss):
+        fixed = None if known_issuer(iss) else undoubled(iss)
+        if fixed:
+            readings.append(f"{t}-{fixed}")
+        elif known_issuer(iss) or "-" in last and t == last.partition("-")[0]:
             readings.append(f"{t}-{iss}")
-        elif undoubled(iss):
-            readings.append(f"{t}-{undoubled(iss)}")
     if not readings and "-" in last and not _split_type(last):
         readings.append(last)  # official letter 5104/BTTTT-PTTH&TTĐT: issuer, then unit
     readings = list(dict.fromkeys(readings))
