@@ -270,8 +270,10 @@ def test_corpus_docx_reads_back_as_seed(path: Path):
     want_doc = parse_text(seed.read_text(encoding="utf-8"), str(seed))
     got_doc = read_docx(str(path))
     want = [squash(b.text) for b in want_doc.blocks if b.kind != "table"]
-    got = [squash(b.text) for b in got_doc.blocks if b.kind != "table"]
-    assert got == want
+    chrome = {squash(b.text) for b in want_doc.chrome}  # the site's lines of a scraped seed, kept aside by the text reader
+    got = [squash(b.text) for b in got_doc.blocks if b.kind != "table" and squash(b.text) not in chrome]
+    # the same words in the same order (where a paragraph breaks is each reader's: Word paragraphs versus line shapes)
+    assert " ".join(got).split() == " ".join(want).split()
     assert [t.texts() for t in got_doc.tables] == [t.texts() for t in want_doc.tables]
     assert any(b.numbering for b in got_doc.blocks) or not any(render.outline_number(t) for t in want)
 

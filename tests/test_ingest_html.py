@@ -161,5 +161,6 @@ def test_corpus_html_reads_back_as_seed(path: Path):
     want = [squash(b.text) for b in want_doc.blocks if b.kind != "table"]
     want = [t for t in want if t not in MOVED_TO_CHROME]
     got = [squash(b.text) for b in got_doc.blocks if b.kind != "table"]
-    assert got == want
+    # the same words in the same order (where a paragraph breaks is each reader's: <p>/<br> versus line shapes)
+    assert " ".join(got).split() == " ".join(want).split()
     assert [t.texts() for t in got_doc.tables] == [t.texts() for t in want_doc.tables]

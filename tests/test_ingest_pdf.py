@@ -45,9 +45,9 @@ def test_two_column_header_is_read_column_by_column(plan):
 
 def test_wrapped_lines_become_the_seed_paragraphs(plan):
     seed = load(os.path.join(TEXT, f"{SEED}.txt"))
-    got = set(_texts(plan))
-    body = [b.text for b in seed.blocks if b.table is None and len(b.text) > 80]
-    missing = [t for t in body if t not in got]
+    got = {" ".join(t.split()) for t in _texts(plan)}  # a title's lines may be one block or several lines of one
+    body = [" ".join(b.text.split()) for b in seed.blocks if b.table is None and len(b.text) > 80]
+    missing = [t for t in body if t not in got and not any(g.endswith(" " + t) for g in got)]  # the title under "KẾ HOẠCH"
     assert len(body) > 30 and not missing, missing[:3]
 
 

@@ -73,6 +73,7 @@ class SourceDocument:
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
     text: str = ""
+    chrome: list[Block] = field(default_factory=list)  # the site's own lines, dropped from `blocks`, kept here
 
     @property
     def tables(self) -> list[Table]:

@@ -1,10 +1,13 @@
-"""Plain-text plans: paragraphs split by blank lines, tab-separated table rows.
+"""Plain-text plans: paragraphs, table rows and site chrome told apart.
 
 Text exported from Word or scraped from portals keeps traces of its origin:
-markdown emphasis (`**28**`), table rows with one cell per tab whose cells
-hold HTML (`<ul><li>…`, `<p>`, `<i>`), and paragraphs broken in two by a page
-break. This reader turns that into blocks with style hints, tables, and
-offsets back into the decoded source.
+markdown emphasis (`**28**`), table rows with one cell per tab (cells holding
+HTML) or cells separated by `|`, paragraphs broken by a page break, lines
+hard-wrapped in mid-sentence or one paragraph per line without blank lines,
+line breaks written as the escapes `\\r\\n`, and the site's own lines around the
+plan. This reader turns all of that into blocks with style hints, tables, and
+offsets back into the decoded source; the site's lines are kept aside in
+`SourceDocument.chrome`.
 """
 from __future__ import annotations
 
@@ -12,60 +15,162 @@ import re
 from dataclasses import dataclass
 
 from ..normalize import clean, squash
+from . import linebreaks
+from .chrome_lines import is_byline, is_chrome, is_meta_line
 from .model import Block, Cell, SourceDocument, Style, Table, assemble
 
 _BULLET = re.compile(r"^\s*[-+•·–]\s+")
 _END_PUNCT = re.compile(r"[.:;!?…)\"”]\s*$")
 _ITEM_MARKER = re.compile(r"^(?:[a-zđ]|[ivx]+)[).]\s")  # "a) …", "b. …": an item, not a broken line
+_ESCAPED_BREAK = re.compile(r"(?:\\r)?\\n|\\r")
+_PIPE_ROW = re.compile(r"\S\s*\|\s*\S")  # a cell boundary inside the line
+_META_ZONE = 30  # metadata tables of portals stand before the document, within its first lines
+
+
+@dataclass
+class _Line:
+    text: str
+    start: int  # offset in the decoded source
+    end: int
 
 
 @dataclass
 class _Para:
     raw: str
-    start: int  # offset of raw in the decoded source
+    start: int
     end: int
 
 
 def parse_text(source: str, path: str, fmt: str = "text", encoding: str | None = None) -> SourceDocument:
     """Split decoded text into blocks."""
     source = source.replace("\r\n", "\n").replace("\r", "\n")
+    text, where = _unescape_breaks(source)
+    lines = _lines(text, where)
+    chrome: list[Block] = []
+    width = linebreaks.wrap_width([ln.text for ln in lines])
     blocks: list[Block] = []
-    table_rows: list[tuple[str, int, int]] = []
+    seen = 0
+    table: Block | None = None
+    for run in _runs(lines):
+        kept: list[_Line] = []
+        for ln in run:
+            seen += 1
+            if is_chrome(ln.text) or (seen <= _META_ZONE and is_meta_line(ln.text)):
+                chrome.append(_chrome_block(ln))
+                new, table = _run_blocks(kept, width, None)
+                blocks.extend(new)
+                kept = []
+            else:
+                kept.append(ln)
+        new, table = _run_blocks(kept, width, table)
+        blocks.extend(new)
+    blocks = _join_broken(blocks)
+    while blocks and blocks[-1].table is None and is_byline(blocks[-1].text) and not _after_post(blocks):
+        chrome.append(blocks.pop())
+    doc = assemble(path, fmt, blocks, encoding=encoding)
+    doc.chrome = chrome
+    return doc
 
-    def flush_table() -> None:
-        if table_rows:
-            blocks.append(_table_block(table_rows))
-            table_rows.clear()
 
-    paras = _paragraphs(source)
-    for p in paras:
-        lines = p.raw.split("\n")
-        if any(line.count("\t") >= 2 for line in lines) or (table_rows and "\t" in p.raw):
-            off = p.start
-            for line in lines:
-                if line.strip():
-                    table_rows.append((line, off, off + len(line)))
-                off += len(line) + 1
-            continue
-        flush_table()
-        blocks.append(_text_block(p))
-    flush_table()
-    return assemble(path, fmt, _join_broken(blocks), encoding=encoding)
+def _unescape_breaks(source: str) -> tuple[str, list[int]]:
+    """A dump that wrote its line breaks as the escapes "\\r\\n" gets them back.
+
+    Returns the text and, per character, its offset in `source`.
+    """
+    if len(_ESCAPED_BREAK.findall(source)) < 3:
+        return source, list(range(len(source)))
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _ESCAPED_BREAK.finditer(source):
+        out.append(source[pos:m.start()])
+        where.extend(range(pos, m.start()))
+        out.append("\n")
+        where.append(m.start())
+        pos = m.end()
+    out.append(source[pos:])
+    where.extend(range(pos, len(source)))
+    return "".join(out), where
 
 
-def _paragraphs(source: str) -> list[_Para]:
-    out: list[_Para] = []
-    for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", source):
-        raw = m.group(0).rstrip("\n")
-        lines = raw.split("\n")
-        if sum(1 for line in lines if _BULLET.match(line)) >= 2 and "\t" not in raw:
-            off = m.start()  # a list typed without blank lines: one block per item
-            for line in lines:
-                out.append(_Para(line, off, off + len(line)))
-                off += len(line) + 1
-            continue
-        out.append(_Para(raw, m.start(), m.start() + len(raw)))
+def _lines(text: str, where: list[int]) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        a, b = pos, pos + len(raw)
+        sa = where[a] if a < len(where) else (where[-1] + 1 if where else 0)
+        sb = where[b - 1] + 1 if b > a else sa
+        out.append(_Line(raw, sa, sb))
+        pos = b + 1
     return out
+
+
+def _runs(lines: list[_Line]) -> list[list[_Line]]:
+    """Runs of non-blank lines (what blank lines separate)."""
+    runs: list[list[_Line]] = [[]]
+    for ln in lines:
+        if ln.text.strip():
+            runs[-1].append(ln)
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def _run_blocks(run: list[_Line], width: int | None, prev_table: Block | None) -> tuple[list[Block], Block | None]:
+    """Blocks of one run: tab or `|` table rows, else paragraphs; and the tab table it ends with
+    (which the next run's rows continue)."""
+    out: list[Block] = []
+    rows: list[tuple[list[str], int, int]] = []
+    para: list[_Line] = []
+
+    def flush_rows() -> None:
+        if rows:
+            out.append(_table_block(rows))
+            rows.clear()
+
+    def flush_para() -> None:
+        if para:
+            texts = [ln.text for ln in para]
+            for group in linebreaks.paragraphs(texts, width):
+                cells = [_strip_pipes(texts[i]) for i in group]
+                cells = [c for c in cells if c.strip()]
+                if cells:
+                    out.append(_text_block(_Para(linebreaks.join(cells), para[group[0]].start, para[group[-1]].end)))
+            para.clear()
+
+    tabbed = any(ln.text.count("\t") >= 2 for ln in run) or (bool(run) and "\t" in run[0].text)
+    if tabbed and prev_table is not None:  # rows of one table with blank lines between them
+        for ln in run:
+            prev_table.table.rows.append([Cell(text=_cell_text(c)) for c in ln.text.split("\t")])
+        _pad(prev_table.table)
+        prev_table.source_end = run[-1].end
+        return [], prev_table
+    for ln in run:
+        cells = _row_cells(ln.text, tabbed)
+        if cells is not None:
+            flush_para()
+            rows.append((cells, ln.start, ln.end))
+        else:
+            flush_rows()
+            para.append(ln)
+    flush_para()
+    flush_rows()
+    last = out[-1] if tabbed and out and out[-1].table is not None else None
+    return out, last
+
+
+def _row_cells(line: str, tabbed: bool) -> list[str] | None:
+    """The cells of a table row: tab-separated, or `|`-separated ("A | B |")."""
+    if tabbed:
+        return line.split("\t")
+    core = _strip_pipes(line)
+    if _PIPE_ROW.search(core):
+        return [c.strip() for c in core.split("|")]
+    return None
+
+
+def _strip_pipes(line: str) -> str:
+    return re.sub(r"^\s*\|\s*|\s*\|\s*$", "", line)
 
 
 def _text_block(p: _Para) -> Block:
@@ -85,18 +190,32 @@ def _text_block(p: _Para) -> Block:
     )
 
 
-def _table_block(rows: list[tuple[str, int, int]]) -> Block:
+def _chrome_block(ln: _Line) -> Block:
+    return Block(kind="paragraph", text=squash(clean(ln.text)[0]), source_start=ln.start, source_end=ln.end)
+
+
+def _table_block(rows: list[tuple[list[str], int, int]]) -> Block:
     table = Table()
-    for line, _, _ in rows:
-        table.rows.append([Cell(text=_cell_text(c)) for c in line.split("\t")])
+    for cells, _, _ in rows:
+        table.rows.append([Cell(text=_cell_text(c)) for c in cells])
+    _pad(table)
+    return Block(kind="table", text="", table=table, source_start=rows[0][1], source_end=rows[-1][2])
+
+
+def _pad(table: Table) -> None:
     width = max(len(r) for r in table.rows)
     for r in table.rows:  # ragged rows: pad, so columns line up
         r.extend(Cell(text="") for _ in range(width - len(r)))
-    return Block(kind="table", text="", table=table, source_start=rows[0][1], source_end=rows[-1][2])
 
 
 def _cell_text(raw: str) -> str:
     return squash(clean(raw)[0])
+
+
+def _after_post(blocks: list[Block]) -> bool:
+    """The last line follows a signer's post ("PHÓ CHỦ TỊCH"): it is the signer, not a byline."""
+    prev = next((b for b in reversed(blocks[:-1]) if sum(c.isalpha() for c in b.text) >= 3), None)
+    return prev is not None and bool(prev.style.upper) and len(prev.text) < 80
 
 
 def _join_broken(blocks: list[Block]) -> list[Block]:

@@ -1,11 +1,12 @@
-"""The plan's own identity (SCHEMA §1) from the thể thức of Nghị định 30/2020.
+"""The plan's own identity (SCHEMA §1): header block, type and title, tail.
 
-The header prescribes: issuing body (left, upper case, parent above), "Số:
-…/KH-…", "<place>, ngày … tháng … năm …" (right), the type name in capitals
-with the title (trích yếu) under it; at the end "Nơi nhận:" and the signature
-(KT./TM./TL./Q., title, name). Formats flatten the two columns in any order —
-and a PDF puts "Số" and the date on one line — so the header is read line by
-line and each element is found by its own shape, not by position.
+Nghị định 30/2020 prescribes the header block (`header_zone`), the type name
+with the title under it (`title`), and at the end "Nơi nhận:" and the
+signature (`signature`). Real pages lose parts of it: a site strips the header
+and keeps its own headline, a news item only reports the plan ("Ngày …, UBND
+huyện ban hành Kế hoạch số …"). What the page does not print is taken from
+what the text itself states (`narrative`), and left null when it states
+nothing — never guessed.
 
 A plan issued as an attachment of a Quyết định ("Ban hành kèm theo Quyết định
 số …") has no number, date or signature of its own: its identity is the
@@ -17,35 +18,15 @@ import re
 from dataclasses import dataclass, field
 
 from ..ingest.model import Block, SourceDocument
-from ..normalize import fold
 from ..records import DocInfo
-from .names import PlanContext, dash, issuer_from_lines, normalize_name, province_name
+from . import header_zone, title as titles
+from .names import PlanContext, normalize_name, province_name, recase_name
+from .narrative import Statement, stated
 from .orgs import find_orgs
-from .signature import cell_lines, is_signature, recipients, signatures
+from .signature import is_signature, recipients, signatures
 
-TYPE_NAMES = {
-    "kế hoạch": "KH", "quyết định": "QĐ", "chương trình": "CTr", "hướng dẫn": "HD", "thông báo": "TB",
-    "báo cáo": "BC", "chỉ thị": "CT", "nghị quyết": "NQ", "phương án": "PA", "đề án": "ĐA", "công văn": "CV",
-    "tờ trình": "TTr", "quy chế": "QC", "quy định": "QyĐ", "kết luận": "KL", "công điện": "CĐ",
-}
-# "Số: 28/KH-SYT", "Số:    /KH-UBND", "Số 25-KH/TU"; a PDF may append the date column on the same line
-_SO = re.compile(
-    r"^(?:Số|SỐ)\s*:?\s*(?P<num>[0-9][0-9A-Za-z.]*)?(?P<yr>/\d{4})?\s*(?P<sym>[/-]\s*[&'‘’.,]?\s*[A-ZĐ][A-ZĐa-zđ0-9&./\-]*(?:\s[A-ZĐ0-9&]+(?![\wà-ỹ]))*)"
-    r"\s*(?P<rest>.*)$"
-)
-# "Số: KH-UBND": no number yet, and the slash before the symbol lost (OCR reads the
-# blank number's slash as nothing): still the plan's symbol, type first.
-_SO_BARE = re.compile(r"^(?:Số|SỐ)\s*:?\s*(?P<num>)(?P<yr>)(?P<sym>[A-ZĐ][A-ZĐa-z]{1,4}\s*-\s*[A-ZĐ][A-ZĐa-zđ0-9&.\-]*)\s*(?P<rest>.*)$")
-_DATE = re.compile(
-    r"^(?P<place>[^,\n]{2,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$", re.I
-)
-_MOTTO = ("cộng hòa xã hội chủ nghĩa", "độc lập - tự do", "đảng cộng sản việt nam")
-# the quốc hiệu / tiêu ngữ, wherever a flattened line put it ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …")
-_MOTTO_RE = re.compile(r"cộng h(?:òa|oà) xã hội chủ nghĩa(?: việt nam)?|độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc"
-                       r"|đảng cộng sản việt nam", re.I)
-_SEPARATOR = re.compile(r"^[\s\-_=*~.—–]*$")
-_ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b")
-_OPENERS = re.compile(r"^(Căn cứ|Thực hiện|Triển khai|Theo|Nhằm|Để|Trên cơ sở|Qua|Ngày)\b")
+_DECISION_TYPES = ("QĐ", "NQ", "CT")
+_ARTICLES_ISSUE = re.compile(r"^(?:Điều|ĐIỀU)\s+1\s*[.:]\s*(?:Ban hành|Phê duyệt|Ban hành kèm theo)\b")
 
 
 @dataclass
@@ -56,159 +37,147 @@ class HeaderResult:
     body_end: int  # index after the last body block (before "Nơi nhận"/signature)
     appendix_start: int | None
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    outline_start: int | None = None  # where the outline starts when it is not the body's (a decision's attachment)
+    statement: Statement | None = None
 
 
 @dataclass
 class _Top:
-    """What the lines above the body say: one document's header."""
+    """What the top of the page says: header block, type line, title."""
 
-    org_lines: list[str] = field(default_factory=list)
-    type_idx: int | None = None
-    title_end: int = 0  # first block after the title
+    zone: header_zone.Zone
+    doc_type: str | None = None
+    title: str | None = None
     joint: bool = False
+    body_start: int = 0
+    title_span: tuple[int, int] | None = None
 
 
 def extract_header(src: SourceDocument) -> HeaderResult:
     blocks = src.blocks
     info = DocInfo()
-    spans: dict[str, tuple[int, int]] = {}
-    top = _scan_top(blocks, 0, info, spans)
-    body_start = top.title_end if top.type_idx is not None else 0
-    tail_from = body_start
-    tail_to: int | None = None
-    if info.doc_type == "QĐ" and info.title and re.search(r"\bban hành\b", info.title, re.I):
-        k = _attached_plan(blocks, body_start)
+    top = _read_top(blocks, 0)
+    z = top.zone
+    info.doc_type, info.title = top.doc_type, top.title
+    info.number, info.code, info.place, info.date = z.number, z.code, z.place, z.date
+    spans = dict(z.spans)
+    if top.title_span:
+        spans["title"] = top.title_span
+    body_start = top.body_start
+    tail_from, tail_to, outline_start = body_start, None, None
+    doc_type = info.doc_type or _code_type(info.code)
+    if doc_type in _DECISION_TYPES:
+        k = _attached_plan(blocks, body_start) if info.title and re.search(r"\b(?:ban hành|phê duyệt)\b", info.title, re.I) \
+            else None
         if k is not None:  # the plan under the decision: its title, the decision's identity
-            plan = DocInfo()
-            sub = _scan_top(blocks, k, plan, {})
-            info.doc_type, info.title = plan.doc_type, plan.title
-            tail_to, body_start = k, sub.title_end
-    if top.type_idx is None:  # a web page or a fragment: headline "… Kế hoạch <title>"
-        for b in blocks[:5]:
-            m = re.search(r"\b[Kk]ế hoạch\s+(.{10,})$", b.text.split("\n")[0])
-            if m:
-                info.doc_type = "KH"
-                info.title = m.group(1)[0].upper() + m.group(1)[1:]
-                body_start = blocks.index(b) + 1
-                break
+            sub = _read_top(blocks, k)
+            if _has_body(blocks, sub.body_start):
+                info.doc_type, info.title = sub.doc_type, sub.title
+                tail_to, body_start = k, sub.body_start
+            else:
+                outline_start = len(blocks)  # cut before the plan's body: no outline of its own
+        elif _issues_by_article(blocks, body_start):
+            outline_start = len(blocks)
     nn_idx, appendix_start = _tail_indices(blocks, body_start)
     body_end = _body_end(blocks, body_start, nn_idx, appendix_start)
     info.recipients = recipients(blocks, nn_idx, appendix_start) if nn_idx is not None else None
-    names, titles = signatures(blocks, body_end, appendix_start)
+    names, post_titles = signatures(blocks, body_end, appendix_start)
     if tail_to is not None and info.recipients is None and not names:  # the decision's tail
         d_nn, _ = _tail_indices(blocks[:tail_to], tail_from)
         d_end = _body_end(blocks, tail_from, d_nn, None)
         info.recipients = recipients(blocks, d_nn, tail_to) if d_nn is not None else None
-        names, titles = signatures(blocks, d_end, tail_to)
+        names, post_titles = signatures(blocks, d_end, tail_to)
+        if not post_titles:
+            post_titles = _posts_only(blocks, d_nn, tail_to)
     info.signer = "; ".join(names) if names else None
-    info.signer_title = titles[0] if titles else None
-    if info.code and info.doc_type is None:
-        m = re.match(r"[^/]*/([A-ZĐa-z]+)-", info.code)
-        info.doc_type = m.group(1) if m else None
-    ctx = _context(src, blocks, info, top, body_start, body_end)
+    info.signer_title = post_titles[0] if post_titles else (_posts_only(blocks, nn_idx, appendix_start) or [None])[0]
+    statement = None
+    if not z.body_lines or info.code is None or info.date is None:
+        statement = stated(src.text, blocks[body_start].start if body_start < len(blocks) else 0,
+                           blocks[min(body_end, len(blocks)) - 1].end if body_end else None) if blocks else None
+        _from_statement(info, statement, z)
+    if info.doc_type is None:
+        info.doc_type = _code_type(info.code)
+    ctx = _context(src, info, top, statement, body_start, body_end)
     info.issuer = info.issuer or ctx.issuer
-    info.plan_year = _plan_year(info)
-    return HeaderResult(info, ctx, body_start, body_end, appendix_start, spans)
+    info.plan_year = titles.plan_year(info.title, info.date)
+    return HeaderResult(info, ctx, body_start, body_end, appendix_start, spans, outline_start, statement)
 
 
-def _scan_top(blocks: list[Block], start: int, info: DocInfo, spans: dict) -> _Top:
-    """Read the header lines from `start` to the end of the title (or 25 blocks)."""
-    top = _Top()
-    for i in range(start, min(len(blocks), start + 25)):
-        b = blocks[i]
-        if b.table is not None and (top.type_idx is not None or i > start + 6):
-            continue
-        lines = cell_lines(b) if b.table is not None else [x.strip() for x in b.text.split("\n")]
-        lines = [seg.strip() for line in lines for seg in _MOTTO_RE.split(line)]  # keep what shares a line with it
-        for n, line in enumerate(lines):
-            if not line or _SEPARATOR.match(line) or any(x in fold(line) for x in _MOTTO) or fold(line) == "việt nam":
-                continue
-            if _read_so(line, info, spans, b) or _read_date(line, info, spans, b):
-                continue
-            t = _type_name(line)
-            if t:
-                info.doc_type, rest, top.joint = t
-                title_lines = ([rest] if rest else []) + [x for x in lines[n + 1:] if x]
-                top.type_idx, top.title_end = i, i + 1
-                if not title_lines:  # DOCX/PDF: one paragraph per title line
-                    j = i + 1
-                    while j < len(blocks) and j < i + 5 and _title_like(blocks[j]):
-                        title_lines.append(blocks[j].text)
-                        j += 1
-                    top.title_end = j
-                    while top.title_end < len(blocks) and _ATTACHED.match(blocks[top.title_end].text.strip()):
-                        top.title_end += 1
-                title = " ".join(x for x in title_lines if not _ATTACHED.match(x))
-                info.title = re.sub(r"\s+", " ", title).strip() or None
-                spans["title"] = (b.start, b.end)
-                return top
-            if (line.isupper() or line == "*") and len(line) < 90 and not line.startswith(("-", "+")):
-                top.org_lines.append(line)
-        if top.org_lines and not b.style.upper and b.kind != "table" and info.code is None and info.date is None:
-            if _OPENERS.match(b.text) or len(b.text) > 150:
-                break
-    top.title_end = start
+def _code_type(code: str | None) -> str | None:
+    """The type part of a code: 25/2013/QĐ-UBND → QĐ, 25-KH/TU → KH."""
+    if not code:
+        return None
+    m = re.match(r"^[^/]*(?:/\d{4})?/([A-ZĐa-z]+)-", code) or re.match(r"^\d*-([A-ZĐa-z]+)/", code)
+    return m.group(1) if m else None
+
+
+def _read_top(blocks: list[Block], start: int) -> _Top:
+    """The header block, the type line and the title from `blocks[start]` on."""
+    z = header_zone.scan(blocks, start)
+    top = _Top(z, body_start=z.end)
+    k = _type_line_index(blocks, z.end if z.begin is not None else start)
+    if k is not None:
+        code, rest, joint = titles.type_line(blocks[k].text)
+        top.doc_type, top.joint = code, joint
+        top.title, top.body_start, _ = titles.read_title(blocks, k, rest, code in _DECISION_TYPES)
+        top.title_span = (blocks[k].start, blocks[top.body_start - 1].end)
+    elif z.begin is not None and z.end < len(blocks) and titles.page_title(blocks[z.end]):
+        top.title, top.body_start = titles.page_title(blocks[z.end]), z.end + 1
+        top.title_span = (blocks[z.end].start, blocks[z.end].end)
+    else:
+        found = titles.headline(blocks, z.begin if z.begin is not None else len(blocks))
+        if found is not None and start == 0:
+            head, k = found
+            typed = titles.headline_type(head)
+            top.doc_type, top.title = typed if typed else (None, head)
+            if typed and re.match(r"^\d+[/-]", typed[1]):
+                top.title = None  # "Kế hoạch 0155/KH-UBND năm 2025 …": the site's label, not the title
+            top.title_span = (blocks[k].start, blocks[k].end)
+            top.body_start = max(top.body_start, k + 1)
+    while top.body_start < len(blocks) and _authority(blocks[top.body_start]):
+        top.body_start += 1
     return top
 
 
-def _read_so(line: str, info: DocInfo, spans: dict, b: Block) -> bool:
-    m = _SO.match(line) or _SO_BARE.match(line)
-    if not m or info.code is not None:
-        return False
-    rest = m.group("rest").strip()
-    if rest and not _read_date(rest, info, spans, b):
-        return False
-    num = (m.group("num") or "").strip(" .") or None
-    sym = re.sub(r"\s+|(?<=[/-])[&'‘’.,]", "", m.group("sym"))  # a speck after the slash: "/&KH-UBND"
-    sym = sym if sym[0] in "/-" else "/" + sym
-    info.number = num
-    info.code = f"{num or ''}{m.group('yr') or ''}{sym}"
-    spans["code"] = (b.start, b.end)
-    return True
-
-
-def _read_date(line: str, info: DocInfo, spans: dict, b: Block) -> bool:
-    m = _DATE.match(line)
-    if not m or info.date is not None:
-        return False
-    info.place = dash(m.group("place").strip())
-    y, mo, d = m.group("y"), m.group("m"), m.group("d")
-    info.date = y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if mo and d else "")
-    spans["date"] = (b.start, b.end)
-    return True
-
-
-def _type_name(line: str) -> tuple[str, str, bool] | None:
-    """'KẾ HOẠCH', 'KẾ HOẠCH LIÊN TỊCH', 'KẾ HOẠCH Tuyên truyền …' → (code, title part, joint)."""
-    for name, code in TYPE_NAMES.items():
-        up = name.upper()
-        if line.startswith(up) and (len(line) == len(up) or line[len(up)] == " "):
-            rest = line[len(up):].strip()
-            joint = rest.startswith("LIÊN TỊCH")
-            if joint:
-                rest = rest[len("LIÊN TỊCH"):].strip()
-            if rest.rstrip(":").isupper() and len(rest) < 20 and not joint:
-                return None  # "QUYẾT ĐỊNH:" opening the articles, not a type line
-            return code, rest, joint
+def _type_line_index(blocks: list[Block], start: int) -> int | None:
+    """The type line: right after the header block, or among the first blocks of a page without one."""
+    for k in range(start, min(len(blocks), start + 6)):
+        b = blocks[k]
+        if b.table is not None:
+            continue
+        if titles.type_line(b.text):
+            return k
+        if len(b.text) > 200:
+            return None
     return None
 
 
-def _title_like(b: Block) -> bool:
-    t = b.text
-    return len(t) < 200 and not _OPENERS.match(t) and not re.match(r"^[IVX]+\.|^\d+\.|^\(", t) and (
-        bool(b.style.centered) or bool(b.style.bold) or not t.endswith((".", ":"))
-    )
+def _authority(b: Block) -> bool:
+    """"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "ỦY BAN NHÂN DÂN TỈNH": who decides, between title and preamble."""
+    t = b.text.strip()
+    return b.table is None and t.isupper() and len(t) < 120 and bool(titles._AUTHORITY.match(t))
 
 
 def _attached_plan(blocks: list[Block], start: int) -> int | None:
     """Index of the plan's own type line under a decision that issues it."""
     for k in range(start, len(blocks)):
-        t = _type_name(blocks[k].text.split("\n")[0].strip())
-        if t and t[0] != "QĐ":
+        t = titles.type_line(blocks[k].text.split("\n")[0])
+        if t and t[0] not in _DECISION_TYPES:
             near = "\n".join(b.text for b in blocks[k:k + 5])
-            if re.search(r"[Kk]èm theo\s+Quyết định", near):
+            if re.search(r"[Kk]èm theo\s+(?:Quyết định|Nghị quyết)", near):
                 return k
     return None
+
+
+def _has_body(blocks: list[Block], start: int) -> bool:
+    """The attached plan has text of its own (the page is not cut right after its title)."""
+    return sum(len(b.text) for b in blocks[start:start + 5]) >= 25
+
+
+def _issues_by_article(blocks: list[Block], start: int) -> bool:
+    """"Điều 1. Ban hành kèm theo …": a decision whose articles only issue an attachment."""
+    return any(_ARTICLES_ISSUE.match(b.text.strip()) for b in blocks[start:])
 
 
 def _tail_indices(blocks: list[Block], start: int) -> tuple[int | None, int | None]:
@@ -230,25 +199,44 @@ def _body_end(blocks, start, nn_idx, appendix_start) -> int:
     return end
 
 
-def _plan_year(info: DocInfo) -> int | None:
-    if info.title:
-        years = re.findall(r"năm (\d{4})\b", info.title)
-        if years:
-            return int(years[-1])
-    if info.date:
-        return int(info.date[:4])
-    return None
+def _posts_only(blocks: list[Block], nn_idx: int | None, stop: int | None) -> list[str]:
+    """A signature cut before the signer's name ("Nơi nhận: | TM. ỦY BAN NHÂN DÂN |"): the post alone."""
+    if nn_idx is None or blocks[nn_idx].table is None:
+        return []
+    from .signature import _sentence_case
+
+    for row in blocks[nn_idx].table.rows:
+        for c in row:
+            t = c.text.strip()
+            if re.match(r"^(?:KT|TM|TL|Q)\.\s*\S", t) and t.isupper():
+                return [" / ".join(_sentence_case(x) for x in t.split("\n") if x.strip())]
+    return []
 
 
-_ISSUER_CUE = re.compile(r"\s(?:xây dựng|triển khai|ban hành)\s+(?:[Kk]ế hoạch)\b(?!\s+số)")
+def _from_statement(info: DocInfo, st: Statement | None, z: header_zone.Zone) -> None:
+    """Fill what the page's header does not print from what the text states."""
+    if st is None:
+        return
+    lone_date = z.date is not None and not z.body_lines and z.code is None and not z.motto
+    if info.code is None and st.code:
+        info.number, info.code = st.number, st.code
+    if st.date and (info.date is None or (lone_date and st.code)):
+        if lone_date:
+            info.place = None  # the line at the top was the site's print date
+        info.date = st.date
+    if info.doc_type is None and (st.code or st.date):
+        info.doc_type = st.doc_type
 
 
-def _context(src, blocks, info: DocInfo, top: _Top, body_start, body_end) -> PlanContext:
+def _context(src: SourceDocument, info: DocInfo, top: _Top, st: Statement | None, body_start: int,
+             body_end: int) -> PlanContext:
     ctx = PlanContext()
     text = src.text
-    ctx.province = _province(info, text, top.org_lines)
+    org_lines = [x for cell in top.zone.body_lines for x in cell]
+    ctx.province = _province(info, text, org_lines, src)
     issuer = None
-    names = issuer_from_lines(top.org_lines, ctx.province)
+    names = [recase_name(x) for x in header_zone.bodies(top.zone.body_lines)]
+    names = _complete_places(names, ctx.province, info.place, text)
     if names:
         if top.joint or (info.code and re.search(r"/[A-ZĐ]+LT-", info.code)):
             info.issuer = "; ".join(names)
@@ -257,14 +245,8 @@ def _context(src, blocks, info: DocInfo, top: _Top, body_start, body_end) -> Pla
             issuer = names[-1]
             if len(names) > 1:
                 info.parent_issuer = names[-2]
-    if issuer is None:
-        for b in blocks[body_start:body_start + 3]:
-            for m in _ISSUER_CUE.finditer(b.text):
-                found = [o for o in find_orgs(b.text[:m.start()]) if o.end >= m.start() - 2]
-                if found:  # the body named right before "xây dựng Kế hoạch" is the author
-                    issuer = found[-1].text
-            if issuer:
-                break
+    if issuer is None and st is not None and st.issuer:
+        issuer = st.issuer
     if issuer is None and info.title:
         m = re.search(r"\bcủa\s+(.+?)(?:\s+(?:năm|giai đoạn)\s+\d{4}.*)?$", info.title)
         if m:
@@ -274,28 +256,75 @@ def _context(src, blocks, info: DocInfo, top: _Top, body_start, body_end) -> Pla
     if issuer is None and info.code:
         m = re.search(r"-([A-ZĐ][A-ZĐa-z&]*)$", info.code)
         if m:
-            try:
-                from ..data import issuer_codes
+            from ..data import issuer_codes
 
-                hit = issuer_codes().get(m.group(1))
-                issuer = hit[0] if hit else None
-            except Exception:
-                issuer = None
+            hit = issuer_codes().get(m.group(1))
+            issuer = hit[0] if hit and hit[1] != "province" else None
     if issuer is None:
         return ctx
     base = normalize_name(issuer, ctx, text)
+    base = _complete_level(base, text, ctx)
     m = re.search(r"\b(thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+([A-ZĐ].*)$", base)
-    if m and not base.startswith("Sở"):
+    if m and not base.startswith("Sở") and province_name(m.group(2)) is None:
         ctx.locality = f"{m.group(1)} {m.group(2)}"
-    ctx.issuer_base = re.sub(r"\s+tỉnh\s+.*$", "", base)
+    ctx.issuer_base = re.sub(r"\s+(?:tỉnh|thành phố)\s+.*$", "", base) if not ctx.locality else base
     full = base
-    if ctx.province and base.startswith(("Sở ", "Ban ", "Văn phòng ", "Ủy ban nhân dân")) and " tỉnh " not in base and not ctx.locality:
-        full = f"{base} tỉnh {ctx.province}" if not base.endswith("tỉnh") else f"{base} {ctx.province}"
+    if ctx.province and base.startswith(("Sở ", "Ban ", "Văn phòng ", "Ủy ban nhân dân", "Hội đồng nhân dân")) \
+            and not re.search(r"\b(?:tỉnh|thành phố)\s+[A-ZĐ]", base) and not ctx.locality:
+        full = f"{base} {_province_kind(ctx.province)} {ctx.province}" if not base.endswith(("tỉnh", "thành phố")) \
+            else f"{base} {ctx.province}"
     ctx.issuer = full
     return ctx
 
 
-def _province(info: DocInfo, text: str, org_lines: list[str]) -> str | None:
+def _province_kind(province: str) -> str:
+    from ..data import provinces
+
+    kind = next((p["kind"] for p in provinces() if p["name"] == province), "tỉnh")
+    return kind
+
+
+def _complete_places(names: list[str], province: str | None, place: str | None, text: str) -> list[str]:
+    """A body printed without its place takes the place of the body above it, or the header's place."""
+    out: list[str] = []
+    for n in names:
+        if not re.search(r"\b(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+\S", n) and not n.startswith(
+                ("Bộ ", "Tỉnh ủy", "Thành ủy", "Huyện ủy")):
+            if out:
+                m = re.search(r"\b((?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+.+)$", out[-1])
+                if m:
+                    n = f"{n} {m.group(1)}"
+            elif place and n.startswith(("Ủy ban nhân dân", "Hội đồng nhân dân")):
+                if province_name(place):
+                    n = f"{n} {_province_kind(province_name(place))} {province_name(place)}"
+                else:
+                    m = re.search(rf"\b(huyện|thị xã|thành phố|quận|xã|phường|thị trấn)\s+{re.escape(place)}\b", text)
+                    if m:
+                        n = f"{n} {m.group(1)} {place}"
+        out.append(n)
+    return out
+
+
+def _complete_level(name: str, text: str, ctx: PlanContext) -> str:
+    """"Ủy ban nhân dân huyện" (the text names no place): the locality the text names most."""
+    m = re.search(r"\b(huyện|thị xã|quận|thành phố|xã|phường|thị trấn)$", name)
+    if not m:
+        return name
+    kind = m.group(1)
+    if kind == "thành phố" and ctx.province and _province_kind(ctx.province) == "thành phố":
+        return f"{name} {ctx.province}"
+    counts: dict[str, int] = {}
+    for mm in re.finditer(rf"\b{kind}\s+((?:[A-ZĐ][\wà-ỹ’']*\s?){{1,3}})", text):
+        place = mm.group(1).strip()
+        if province_name(place) and kind != "thành phố":
+            continue
+        counts[place] = counts.get(place, 0) + 1
+    if counts:
+        return f"{name} {max(counts, key=counts.get)}"
+    return name
+
+
+def _province(info: DocInfo, text: str, org_lines: list[str], src: SourceDocument) -> str | None:
     for line in org_lines:  # "UBND TỈNH NINH BÌNH", "ĐẢNG BỘ TỈNH QUẢNG NGÃI"
         m = re.search(r"\b(?:TỈNH|THÀNH PHỐ)\s+(.+)$", line)
         if m and province_name(m.group(1)):
@@ -305,12 +334,14 @@ def _province(info: DocInfo, text: str, org_lines: list[str]) -> str | None:
         if p:
             return p
     counts: dict[str, int] = {}
-    for m in re.finditer(r"\btỉnh\s+((?:[A-ZĐ][\wà-ỹ]*(?:\s*-\s*|\s+)){0,3}[A-ZĐ][\wà-ỹ]*|[A-ZĐ]{2}\s*-\s*[A-ZĐ]{2})", text):
-        cand = dash(m.group(1).strip())
-        p = province_name(cand) or cand
-        counts[p] = counts.get(p, 0) + 1
-    if info.place and info.place in counts:
-        return info.place
+    for m in re.finditer(r"\b(?:tỉnh|thành phố|TỈNH|THÀNH PHỐ)\s+((?:[A-ZĐ][\wà-ỹ]*(?:\s*-\s*|\s+)){0,3}[A-ZĐ][\wà-ỹ]*"
+                         r"|[A-ZĐ]{2}\s*-\s*[A-ZĐ]{2})", text):
+        cand = m.group(1).strip()
+        for k in range(len(cand.split()), 0, -1):  # "tỉnh Điện Biên Sở …": the longest known name
+            p = province_name(" ".join(cand.split()[:k]))
+            if p:
+                counts[p] = counts.get(p, 0) + 1
+                break
     if counts:
         return max(counts, key=counts.get)
-    return info.place if info.place and len(info.place.split()) <= 4 else None
+    return None

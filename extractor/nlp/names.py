@@ -48,6 +48,7 @@ def _province_table() -> dict[str, str]:
         for row in provinces():
             name = row["name"]
             out[fold(name)] = name
+            out[fold(re.sub(r"\s*-\s*", "-", name))] = name
             for ab in (row.get("abbreviations") or "").split(","):
                 ab = ab.strip()
                 if ab:
@@ -120,6 +121,7 @@ def normalize_name(mention: str, ctx: PlanContext, text: str = "") -> str:
     s = _PAREN.sub("", s)
     s = _PERSON.sub("", s)
     s = re.sub(r"^TTr\.\s*", "Thường trực ", s)
+    s = re.sub(r"\b([Uu])ỷ ban\b", lambda m: ("Ủ" if m.group(1) == "U" else "ủ") + "y ban", s)  # NĐ 30 spelling
     s = _expand_tokens(s, ctx, text)
     s = _resolve_relative(s, ctx)
     s = dash(re.sub(r"\s+", " ", s)).strip()

@@ -20,7 +20,7 @@ HEADS = [
     "Văn phòng HĐND và UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "VP HĐND và UBND",
     "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "Hội đồng phối hợp", "Hội đồng",
     "Ban Chấp hành Đảng bộ", "Ban chấp hành Đảng bộ", "Ban Thường vụ", "Ban Thường trực", "Ban Chỉ đạo", "BCĐ",
-    "Ban cán sự đảng", "Đảng đoàn", "Thường trực", "Tỉnh Đoàn", "Tỉnh đoàn", "Huyện Đoàn", "Huyện đoàn",
+    "Ban cán sự đảng", "Đảng đoàn", "Tiểu ban", "Thường trực", "Tỉnh Đoàn", "Tỉnh đoàn", "Huyện Đoàn", "Huyện đoàn",
     "Ban biên tập", "Ban Biên tập", "BBT", "Ban Giám đốc", "Ban GD", "Ban",
     "Văn phòng", "VP", "Trung tâm", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội",
     "Sở", "Bộ phận", "Bộ", "Phòng", "Chi cục", "Tổng cục", "Cục", "Đài", "Báo", "Trường",

@@ -68,7 +68,8 @@ def header_component(doc: Doc) -> Doc:
 def sections_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
     labeller, label_source = heading_labeller()
-    items = outline(src.blocks, h.body_start, h.body_end, h.appendix_start, labeller)
+    start = h.body_start if h.outline_start is None else h.outline_start
+    items = outline(src.blocks, start, h.body_end, h.appendix_start, labeller)
     doc._.outline = items
     spans = []
     for n, it in enumerate(items):

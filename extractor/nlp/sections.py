@@ -133,10 +133,20 @@ def outline(blocks: list[Block], start: int, end: int, appendix: int | None,
                 k += 1
                 path = "PL" if n_pl == 1 else f"PL{k}"
                 items.append(Item(path, heading_of(blocks[j].text.split("\n")[0]), [], 1, j, "appendix", "", blocks[j].text))
+    if items and _cut_at_end(items[-1], blocks, end):
+        items.pop()
     labels = (labeller or rule_labeller)([it.heading for it in items]) if items else []
     for it, labs in zip(items, labels):
         it.labels = labs
     return items
+
+
+def _cut_at_end(it: Item, blocks: list[Block], end: int) -> bool:
+    """The text stops inside the last item's heading (a page cut mid-sentence): not an item a reader saw."""
+    if it.block != len(blocks) - 1 or it.block != end - 1 or it.style in ("heading", "appendix"):
+        return False
+    own = it.own_text.strip()
+    return len(own) > 60 and it.heading == own.rstrip(".;,") and not re.search(r"[.:;!?…)\"”]$", own)
 
 
 def number_of(text: str, stack: list[tuple[str, str]] | None = None, order: list[str] | None = None) -> Number | None:
@@ -168,7 +178,14 @@ def number_of(text: str, stack: list[tuple[str, str]] | None = None, order: list
         style = "upper"
     elif style == "multi":
         style = f"multi{num.count('.')}"  # 1.1 and 1.1.1 are levels of their own
+    elif style == "arabic" and "arabic" not in order and _upper_heading(text[m.end():]):
+        style = "arabic_upper"  # "1. MỤC ĐÍCH YÊU CẦU" over "2. Mục đích:": capitals outrank the items under them
     return Number(style, num, m.end())
+
+
+def _upper_heading(text: str) -> bool:
+    letters = [c for c in heading_of(text) if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _continues_letters(letter: str, stack: list[tuple[str, str]]) -> bool:

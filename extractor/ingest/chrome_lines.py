@@ -1,0 +1,81 @@
+"""Lines of a web page or text dump that belong to the site, not to the plan.
+
+Legal portals and province sites wrap a plan in their own lines: a metadata
+table ("Số hiệu | 0155/KH-UBND", "Người ký: …"), counters and stamps ("Lượt xem:
+2212", "Thứ năm - 16/04/2020 10:39"), menus, search boxes, font controls, image
+captions and file names, attachment lists, a byline at the end. A copy of the
+page as text keeps them. These predicates say which lines are such chrome;
+readers drop them from the plan's blocks (and keep them aside, with offsets).
+"""
+from __future__ import annotations
+
+import re
+
+from ..normalize import fold
+
+# key of a portal's metadata table ("Số hiệu | …", "Ngày ban hành: …")
+META_KEYS = (
+    "số hiệu", "số ký hiệu", "ký hiệu", "loại văn bản", "nơi ban hành", "cơ quan ban hành", "người ký",
+    "ngày ban hành", "ngày có hiệu lực", "ngày hiệu lực", "ngày công báo", "số công báo", "lĩnh vực",
+    "tình trạng", "tình trạng hiệu lực", "ngày hết hiệu lực", "ngày cập nhật", "cập nhật", "lượt xem",
+    "ngày đăng", "ngày xuất bản", "nguồn", "tác giả", "chức danh", "trích yếu", "thời gian ký",
+)
+_META = re.compile(r"^\|?\s*(?:" + "|".join(META_KEYS) + r")\s*(?:\||:)")
+# whole lines a portal prints around every article
+_SITE_LINES = {
+    "skip to main content", "tìm kiếm tin tức", "chuyên mục", "tin nổi bật", "các tin khác", "tin khác",
+    "xem theo ngày", "tin liên quan", "bài viết liên quan", "tin cùng chuyên mục", "hệ thống pháp luật",
+    "ảnh minh họa", "ảnh minh hoạ", "tải về", "tải văn bản", "in trang", "bản in", "chia sẻ", "bình luận",
+    "gửi bình luận", "ý kiến bạn đọc", "đang tải nội dung", "đang tải", "văn bản liên quan", "lược đồ",
+    "nội dung văn bản", "văn bản gốc", "tệp đính kèm", "tập tin đính kèm", "file đính kèm", "đính kèm",
+    "chung nhan tin nhiem mang", "về đầu trang", "lên đầu trang", "quay lại", "trở về", "trang chủ",
+}
+_PREFIXES = (
+    "để sử dụng toàn bộ tiện ích", "đang tải nội dung", "lượt xem", "lượt đọc", "số lượt xem", "cập nhật:",
+    "ngày đăng", "tin và ảnh", "ảnh:", "nguồn:", "a- a a+", "tăng tương phản", "giảm tương phản",
+    "cỡ chữ", "in bài", "gửi email", "đăng nhập", "bạn đang xem", "chi tiết kế hoạch", "xem chi tiết",
+    "tải file", "xem toàn văn", "tệp đính kèm", "tập tin đính kèm", "file đính kèm",
+)
+_WEEKDAY_STAMP = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\s*[-,]\s*\d{1,2}/\d{1,2}/\d{4}")
+_DATE_STAMP = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*:?\s*(?:am|pm|sa|ch)?)?"
+                         r"(?:\s*\|.*)?$")
+_FILE_NAME = re.compile(r"(?:^|[\s\\/])[^\s\\/]*\.(?:jpe?g|png|gif|bmp|webp|docx?|pdf|xlsx?|rar|zip)$", re.I)
+_BYLINE = re.compile(r"(?:^|\s)\(?t/h\)?\.?$|tại đây\W*$", re.I)
+_NO_LETTERS = re.compile(r"^[\W\d_]*$")
+
+
+def is_meta_line(line: str) -> bool:
+    """A row of a portal's metadata table about the document."""
+    return bool(_META.match(fold(line.strip())))
+
+
+def is_chrome(line: str) -> bool:
+    """A site line wherever it stands: counters, stamps, captions, controls, file names."""
+    t = line.strip()
+    if not t:
+        return False
+    f = fold(t).strip(" •·:|")
+    if _NO_LETTERS.match(t) and not re.search(r"\d", t):
+        return bool(re.fullmatch(r"[|•·:\s]+", t))  # "• :", "|  |": markup leftovers (rule lines stay)
+    if f in _SITE_LINES or f.startswith(_PREFIXES):
+        return True
+    if _WEEKDAY_STAMP.match(f) or _DATE_STAMP.match(f):
+        return True
+    if len(t) < 160 and _FILE_NAME.search(t):
+        return True
+    if len(t) < 80 and _BYLINE.search(f):
+        return True
+    if len(t) <= 120 and not re.search(r"[.;:!?,]\s", t) and sum(a.islower() and b.isupper() for a, b in zip(t, t[1:])) >= 2:
+        return True  # link texts run together: "Trang chủTin tứcThông tin chung"
+    half = len(f) // 2
+    if len(f) < 80 and len(f) % 2 == 1 and f[:half] == f[half + 1:]:  # "Tin nổi bật Tin nổi bật": a doubled label
+        return True
+    return False
+
+
+def is_byline(line: str) -> bool:
+    """A short name closing a news item ("Doãn Thành"): capitalized words, no punctuation."""
+    t = line.strip()
+    words = t.split()
+    return (1 < len(words) <= 4 and len(t) < 40 and not re.search(r"[\d.,;:()/]", t)
+            and all(w[:1].isupper() and not w.isupper() for w in words))

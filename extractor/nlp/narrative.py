@@ -1,0 +1,131 @@
+"""What a text says of its own plan when the header is not there.
+
+A site that strips the header, and a news item that reports a plan, still say
+who made it: "Ủy ban nhân dân tỉnh Cao Bằng ban hành Kế hoạch …" closes the
+preamble of most plans; "Ngày 13/5/2011, Ủy ban nhân dân huyện ban hành Kế
+hoạch số 42/KH-UBND về …" opens a report of one; "Theo đó, UBND tỉnh yêu cầu:"
+introduces a digest of its tasks. The body that is the subject of such a
+statement is the plan's issuer; the number and date the report gives are the
+plan's own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .orgs import HEADS, find_orgs
+
+_TYPES = r"(?:[Kk]ế hoạch|KẾ HOẠCH|[Cc]hương trình(?: hành động)?|[Đđ]ề án|[Pp]hương án|[Hh]ướng dẫn)"
+_DATE = r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+# "<body> (đã|vừa) ban hành Kế hoạch (số <code>) (ngày <date>)"
+_ISSUES = re.compile(
+    r"\s+(?:đã\s+|vừa\s+|cũng\s+)*(?:ban hành|xây dựng|triển khai|thống nhất(?: với [^,.;]{3,80}?)?|phê duyệt)\s+"
+    rf"(?:(?:và\s+)?(?:ban hành\s+)?)(?P<type>{_TYPES})\b"
+    rf"(?P<tail>(?:\s+(?:số|liên tịch))?\s*(?P<code>\d[\w./&-]*(?:-|/)[\w./&-]+)?(?:\s*,?\s*ngày\s+(?:{_DATE}))?)"
+)
+# "Theo đó, UBND tỉnh yêu cầu:", "Trong đó, Thường trực HĐND huyện đề nghị …"
+_DIGEST = re.compile(r"^(?:Theo đó|Trong đó|Theo [Kk]ế hoạch|Kế hoạch (?:nêu rõ|yêu cầu))\s*,\s*(?P<rest>.{5,200})")
+_DIGEST_VERB = re.compile(r"\s+(?:đã\s+|cũng\s+)*(?:yêu cầu|đề nghị|giao|chỉ đạo)\b")
+_LEAD_DATE = re.compile(rf"(?:^|[\s(])(?:[Nn]gày\s+)?(?:{_DATE})\s*,+\s*$")
+_PAREN = re.compile(r"\s*\([^()]{0,80}\)\s*$")
+
+
+@dataclass
+class Statement:
+    """The plan's identity as the text states it."""
+
+    issuer: str | None  # the body as the text names it ("Ủy ban nhân dân huyện")
+    issuer_span: tuple[int, int] | None
+    doc_type: str | None = None
+    number: str | None = None
+    code: str | None = None
+    date: str | None = None
+    span: tuple[int, int] | None = None
+
+
+def stated(text: str, start: int = 0, end: int | None = None) -> Statement | None:
+    """The first statement in `text[start:end]` of who issues the plan (and its number, date)."""
+    seg = text[start:end]
+    for m in _ISSUES.finditer(seg):
+        before = seg[max(0, m.start() - 300):m.start()]
+        org = _subject(before)
+        if org is None:
+            continue
+        name, a, b = org
+        off = start + max(0, m.start() - 300)
+        st = Statement(name, (off + a, off + b), span=(start + m.start(), start + m.end()))
+        st.doc_type = _type_code(m.group("type"))
+        code = m.group("code")
+        if code and re.search(r"[/-][A-ZĐ]", code):
+            st.code = code.rstrip(".,;")
+            num = re.match(r"\d+", st.code)
+            st.number = num.group(0) if num else None
+        st.date = _iso(m) or _lead_date(before[:a])
+        return st
+    for line_start, line in _lines(seg):
+        m = _DIGEST.match(line)
+        if not m:
+            continue
+        rest = m.group("rest")
+        v = _DIGEST_VERB.search(rest)
+        if not v:
+            continue
+        org = _subject(rest[:v.start()])
+        if org:
+            name, a, b = org
+            off = start + line_start + m.start("rest")
+            return Statement(name, (off + a, off + b))
+    return None
+
+
+_HEAD_AT = re.compile(r"(?<![\wà-ỹ])(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![\wà-ỹ])")
+# what may stand inside a name up to the verb: words, field lists "Văn hóa, Thể thao và Du lịch", no digits or quotes
+_NAME_TAIL = re.compile(r"^(?:[^\W\d_][\w’'&-]*|,(?=\s+[A-ZĐ])|\s+)*$")
+
+
+def _subject(before: str) -> tuple[str, int, int] | None:
+    """The body named right before the verb: "Ban Chỉ đạo … (sau đây gọi tắt là Ban Chỉ đạo)" counts."""
+    trimmed = _PAREN.sub("", before).rstrip(" ,")
+    found = None
+    orgs = find_orgs(trimmed)
+    if orgs and not trimmed[orgs[-1].end:].strip(" ,") and not orgs[-1].group:
+        found = (orgs[-1].start, orgs[-1].end)
+    for m in _HEAD_AT.finditer(trimmed):  # a name the org grammar does not know: head noun … verb
+        tail = trimmed[m.start():]
+        if len(tail.split()) <= 14 and _NAME_TAIL.match(tail) and m.group(0)[:1].isupper():
+            if found is None or m.start() < found[0]:
+                found = (m.start(), len(trimmed))
+            break
+    if found is None:
+        return None
+    a, b = found
+    if re.search(r"\bcủa\s*$", trimmed[:a]):
+        return None  # "… của UBND tỉnh ban hành Kế hoạch …": the issuer of a cited document
+    return trimmed[a:b], a, b
+
+
+def _lines(seg: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in seg.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _type_code(word: str) -> str:
+    from .title import type_names
+
+    return type_names().get(word.lower(), "KH")
+
+
+def _iso(m: re.Match) -> str | None:
+    d, mo, y = m.group("d") or m.group("d2"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2")
+    if not y:
+        return None
+    return f"{y}-{int(mo):02d}-{int(d):02d}"
+
+
+def _lead_date(before: str) -> str | None:
+    """"Ngày 24/8/2018, UBND huyện ban hành …": the date that opens the sentence."""
+    m = _LEAD_DATE.search(before)
+    return _iso(m) if m else None

@@ -1,0 +1,170 @@
+"""The type name and the title (trích yếu) under it, in every real layout.
+
+Nghị định 30/2020 prints the type in capitals ("KẾ HOẠCH") with the title under
+it, in capitals or not, over one or several lines, then the preamble. Real
+texts also glue type and title on one line ("KẾ HOẠCH PHÁT TRIỂN …"), open the
+title with the words that also open a preamble ("TRIỂN KHAI THỰC HIỆN …",
+"Thực hiện …", "V/v …"), follow a decision's title with its authority line
+("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), lose the type line (a site kept only the
+title), or keep only the site's headline ("Kế hoạch Cải cách hành chính năm
+2022"). Each form is read here; the header decides which one the page has.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..ingest.chrome_lines import is_chrome
+from ..ingest.model import Block
+from .header_zone import is_body_line
+
+# names of types that are printed as a type line (the longest first: "Chương trình hành động" before "Chương trình")
+_EXTRA_TYPE_NAMES = {"chương trình hành động": "CTr"}
+_AUTHORITY = re.compile(
+    r"^(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG BAN|CHÁNH|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|BAN THƯỜNG VỤ|"
+    r"BAN CHẤP HÀNH|HỘI ĐỒNG NHÂN DÂN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HĐND|BAN CHỈ ĐẠO)\b"
+)
+_ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b")
+_OPENERS = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo|Nhằm|Để|Trên cơ sở|Qua|Ngày\s+\d|Năm\s+\d|Xét)\b")
+_MARKER = re.compile(r"^(?:[IVXL]+\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]?\s|[a-zđ]\)|[-+•])")
+_YEAR = r"(?:19|20)\d{2}"
+
+
+@lru_cache(maxsize=1)
+def type_names() -> dict[str, str]:
+    """Type name (lower case) → code, the longest names first."""
+    from ..data import doc_type_entries
+
+    names = {row["name"].lower(): row["code"] for row in reversed(doc_type_entries()) if row["kind"] != "normative"}
+    names.update(_EXTRA_TYPE_NAMES)
+    return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
+
+
+def type_line(line: str) -> tuple[str, str, bool] | None:
+    """'KẾ HOẠCH', 'KẾ HOẠCH LIÊN TỊCH', 'KẾ HOẠCH PHÁT TRIỂN …' → (code, title part, joint)."""
+    line = line.strip()
+    for name, code in type_names().items():
+        up = name.upper()
+        if line.startswith(up) and (len(line) == len(up) or line[len(up)] in " :\n"):
+            rest = line[len(up):].strip()
+            joint = rest.startswith("LIÊN TỊCH")
+            if joint:
+                rest = rest[len("LIÊN TỊCH"):].strip()
+            if rest.startswith(":"):
+                return None  # "QUYẾT ĐỊNH:" opening the articles
+            return code, rest, joint
+    return None
+
+
+_HEADLINE_VERB = re.compile(r"^(?:Triển khai|Thực hiện|Ban hành|Công bố|Về việc ban hành|Phê duyệt)\s+", re.I)
+
+
+def headline_type(line: str) -> tuple[str, str] | None:
+    """A site's headline "Kế hoạch Cải cách hành chính năm 2022" → ("KH", "Cải cách hành chính năm 2022");
+    "Triển khai Kế hoạch …" reports the plan by its name too."""
+    verb = _HEADLINE_VERB.match(line)
+    core = line[verb.end():] if verb else line
+    for name, code in type_names().items():
+        for form in (name[:1].upper() + name[1:], name.upper(), name):
+            if core.startswith(form + " ") and (not verb or form == name or form[0].isupper()):
+                rest = core[len(form):].strip()
+                return code, rest[:1].upper() + rest[1:]
+    return None
+
+
+def read_title(blocks: list[Block], i: int, rest: str, decision: bool) -> tuple[str | None, int, bool]:
+    """The title under the type line of `blocks[i]` (whose own remaining lines are `rest`).
+
+    Returns the title, the first block after it, and whether an "(Ban hành kèm
+    theo …)" line follows it (a plan attached to a decision).
+    """
+    lines: list[str] = []
+    attached = False
+    for line in rest.split("\n"):
+        if _stop_line(line, lines, decision):
+            break
+        lines.append(line.strip())
+    j = i + 1
+    if not lines:
+        while j < len(blocks) and j < i + 6:
+            b = blocks[j]
+            if b.table is not None or not _title_block(b, lines, decision):
+                break
+            for line in b.text.split("\n"):
+                if _stop_line(line, lines, decision):
+                    break
+                lines.append(line.strip())
+            j += 1
+            if not b.text.isupper() and not (j < len(blocks) and blocks[j].text[:1].islower()):
+                break  # a title in lower case is one paragraph (its wrapped lines are joined)
+    while j < len(blocks) and _ATTACHED.match(blocks[j].text.strip()):
+        attached = True
+        j += 1
+    title = re.sub(r"\s+", " ", " ".join(x for x in lines if not _ATTACHED.match(x))).strip()
+    return title or None, j, attached
+
+
+def _stop_line(line: str, lines: list[str], decision: bool) -> bool:
+    t = line.strip()
+    if not t or _ATTACHED.match(t):
+        return True
+    if re.fullmatch(r"[-_=*~.—–\s]+", t):
+        return True
+    return bool(lines) and decision and bool(_AUTHORITY.match(t))
+
+
+def _title_block(b: Block, lines: list[str], decision: bool) -> bool:
+    t = b.text.strip()
+    if not t or len(t) > 400 or _MARKER.match(t) or _ATTACHED.match(t):
+        return False
+    if decision and _AUTHORITY.match(t) and lines:
+        return False
+    if t.isupper():
+        return True
+    if lines:  # a mixed-case continuation after upper-case lines is the preamble
+        return t[:1].islower()
+    return not (_OPENERS.match(t) and (len(t) > 150 or re.search(r"[,;]\s*$|\bban hành\b", t))) and not t.endswith(".")
+
+
+def page_title(b: Block) -> str | None:
+    """An upper-case title printed under the header of a page that lost its type line."""
+    t = b.text.strip()
+    if b.table is not None or not t.isupper() or len(t) > 400 or _MARKER.match(t) or is_body_line(t.split("\n")[0]):
+        return None
+    if _AUTHORITY.match(t):
+        return None
+    return re.sub(r"\s+", " ", t)
+
+
+def headline(blocks: list[Block], before: int) -> tuple[str, int] | None:
+    """A site's headline: the first line of the page (past the site's own lines), before the header
+    or the body, in mixed case; and its block index."""
+    k = next((i for i, b in enumerate(blocks[:3]) if not is_chrome(b.text)), None)
+    if k is None or before <= k:
+        return None
+    b = blocks[k]
+    t = b.text.strip()
+    if b.table is not None or "\n" in t or len(t) > 300 or t.endswith((".", ":", ";")) or t.isupper():
+        return None
+    if _MARKER.match(t) or (_OPENERS.match(t) and not headline_type(t)):
+        return None
+    return t, k
+
+
+def plan_year(title: str | None, date: str | None) -> int | None:
+    """The year the plan is for: the title's "năm YYYY", else the start of its period, else the
+    latest year the title names (an anniversary); with no year in the title, the date's."""
+    if title:
+        t = title.lower()
+        m = re.search(rf"(?<!đến )(?<!tới )năm\s+({_YEAR})\b", t)
+        if m:
+            return int(m.group(1))
+        m = re.search(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|năm học|niên độ)\s*({_YEAR})\s*[-–]\s*(?:{_YEAR}|\d{{2}})\b", t)
+        if m:
+            return int(m.group(1))
+        years = [int(y) for y in re.findall(rf"\b({_YEAR})\b", t)]
+        if years:
+            return max(years)
+    if date:
+        return int(date[:4])
+    return None
