@@ -17,7 +17,7 @@ import re
 
 # an outline number, a bullet, an article or a part opening the line
 MARKER = re.compile(
-    r"^\s*(?:[IVXL]{1,5}\s*[.)/]\s|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)/]?\s+(?=[^\d\s/.-])|[a-zđ]\s*[).]\s"
+    r"^\s*(?:[IVXL]{1,5}\s*[.)/]\s|[A-ZĐ]\s*[.)]\s+(?=[A-ZĐ])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)/]?\s+(?=[^\d\s/.-])|[a-zđ]\s*[).]\s"
     r"|[-+•·–*]\s*(?=\S)|(?:Điều|ĐIỀU)\s+\d|(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG)\s+(?:[IVX]+|\d+|thứ|THỨ)\b)"
 )
 # words that open a paragraph of a preamble, a decision or a signature block
@@ -45,20 +45,28 @@ def is_upper(line: str) -> bool:
 def wrap_width(lines: list[str]) -> int | None:
     """The width a text is hard-wrapped at, or None for a text of long lines.
 
-    Hard-wrapped text has no line much longer than its width; a text of one
-    paragraph per line has many lines far longer than any wrap width.
+    Hard-wrapped text has (almost) no line longer than its width, which is an
+    e-mail's or a portal's 70-100 columns; a text of one paragraph per line has
+    a good share of lines far longer than that. Table rows are left out.
     """
-    lengths = sorted(len(x.strip()) for x in lines if len(x.strip()) > 20)
+    lengths = sorted(len(x.strip()) for x in lines if len(x.strip()) > 20 and "\t" not in x and "|" not in x)
     if len(lengths) < 3:
         return None
-    long_share = sum(1 for n in lengths if n > 130) / len(lengths)
-    if long_share >= 0.2:
-        return None
-    return lengths[int(0.9 * (len(lengths) - 1))]
+    p95 = lengths[int(0.95 * (len(lengths) - 1))]
+    return p95 if p95 <= 110 else None
 
 
-def is_break(a: str, b: str, width: int | None) -> bool:
-    """Does the line break between line `a` and the next line `b` end a paragraph?"""
+_SO_LINE = re.compile(r"^(?:Số|SỐ)\s*:?\s*\S*[/-]")
+_DATE_LINE = re.compile(r"^[^,]{2,40},\s*ngày\b.*\bnăm\s+\d{4}\b")
+_TYPE_START = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|CHỈ THỊ|THÔNG BÁO|HƯỚNG DẪN|BÁO CÁO|"
+                         r"PHƯƠNG ÁN|ĐỀ ÁN|TỜ TRÌNH)\b")
+
+
+def is_break(a: str, b: str, width: int | None, a_first: bool = True) -> bool:
+    """Does the line break between line `a` and the next line `b` end a paragraph?
+
+    `a_first`: `a` opens its paragraph (a short first line is how some portals
+    wrap an indented paragraph, not the end of one)."""
     a_s, b_s = a.strip(), b.strip()
     if not a_s or not b_s:
         return True
@@ -68,6 +76,9 @@ def is_break(a: str, b: str, width: int | None) -> bool:
         return False
     if re.match(r"^\d", b_s) and re.search(r"\d\s*[-–]$", a_s):  # "2016 -" / "2020": a range wrapped
         return False
+    place_start = len(a_s.split()) <= 2 and a_s[:1].isupper() and not re.search(r"[.;:|]", a_s) and not is_upper(a_s)
+    if _SO_LINE.match(a_s) or (_DATE_LINE.match(b_s) and not place_start) or _TYPE_START.match(b_s):
+        return True  # the header's "Số" and date, the type line: fields of their own
     if MARKER.match(b_s) and not (b_s.startswith(("-", "–")) and a_s[-1:].isdigit()):
         return True
     if b[:1].isspace() and not a[:1].isspace() and width is not None:  # an indented first line
@@ -90,15 +101,17 @@ def is_break(a: str, b: str, width: int | None) -> bool:
         return True
     if width is None:
         return True
-    # undecided in a hard-wrapped text: a short numbered line is a heading, the rest wraps
-    return bool(MARKER.match(a_s)) and len(a_s) < 0.7 * width
+    # undecided in a hard-wrapped text: a line that stops before the next word would have fitted
+    # ends its paragraph (unless it is a short first line), the rest wraps
+    fits = len(a_s) + 1 + len(b_s.split()[0]) <= width
+    return fits and (not a_first or bool(MARKER.match(a_s)))
 
 
 def paragraphs(lines: list[str], width: int | None) -> list[list[int]]:
     """Group line indexes into paragraphs."""
     groups: list[list[int]] = []
     for i, line in enumerate(lines):
-        if groups and not is_break(lines[groups[-1][-1]], line, width):
+        if groups and not is_break(lines[groups[-1][-1]], line, width, len(groups[-1]) == 1):
             groups[-1].append(i)
         else:
             groups.append([i])

@@ -138,15 +138,18 @@ def _run_blocks(run: list[_Line], width: int | None, prev_table: Block | None) -
                     out.append(_text_block(_Para(linebreaks.join(cells), para[group[0]].start, para[group[-1]].end)))
             para.clear()
 
-    tabbed = any(ln.text.count("\t") >= 2 for ln in run) or (bool(run) and "\t" in run[0].text)
-    if tabbed and prev_table is not None:  # rows of one table with blank lines between them
-        for ln in run:
-            prev_table.table.rows.append([Cell(text=_cell_text(c)) for c in ln.text.split("\t")])
+    if prev_table is not None and run and "\t" in run[0].text:  # rows of one table with blank lines between them
+        k = 0
+        while k < len(run) and "\t" in run[k].text:
+            prev_table.table.rows.append([Cell(text=_cell_text(c)) for c in run[k].text.split("\t")])
+            k += 1
         _pad(prev_table.table)
-        prev_table.source_end = run[-1].end
-        return [], prev_table
+        prev_table.source_end = run[k - 1].end
+        if k == len(run):
+            return [], prev_table
+        return _run_blocks(run[k:], width, None)
     for ln in run:
-        cells = _row_cells(ln.text, tabbed)
+        cells = _row_cells(ln.text)
         if cells is not None:
             flush_para()
             rows.append((cells, ln.start, ln.end))
@@ -155,13 +158,13 @@ def _run_blocks(run: list[_Line], width: int | None, prev_table: Block | None) -
             para.append(ln)
     flush_para()
     flush_rows()
-    last = out[-1] if tabbed and out and out[-1].table is not None else None
+    last = out[-1] if out and out[-1].table is not None and run and "\t" in run[-1].text else None
     return out, last
 
 
-def _row_cells(line: str, tabbed: bool) -> list[str] | None:
+def _row_cells(line: str) -> list[str] | None:
     """The cells of a table row: tab-separated, or `|`-separated ("A | B |")."""
-    if tabbed:
+    if "\t" in line:
         return line.split("\t")
     core = _strip_pipes(line)
     if _PIPE_ROW.search(core):

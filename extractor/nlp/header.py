@@ -263,7 +263,7 @@ def _context(src: SourceDocument, info: DocInfo, top: _Top, st: Statement | None
     if issuer is None:
         return ctx
     base = normalize_name(issuer, ctx, text)
-    base = _complete_level(base, text, ctx)
+    base = _complete_level(base, text + "\n" + "\n".join(b.text for b in src.chrome), ctx)
     m = re.search(r"\b(thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+([A-ZĐ].*)$", base)
     if m and not base.startswith("Sở") and province_name(m.group(2)) is None:
         ctx.locality = f"{m.group(1)} {m.group(2)}"
