@@ -111,13 +111,16 @@ def repair_code(raw: str) -> tuple[str, bool] | None:
     Normalization (SCHEMA §3): no spaces inside, one `-` between parts,
     party symbols as `NUMBER-TYPE/ISSUER`.
     """
-    s = re.sub(r"\s*([/–-])\s*", lambda m: "-" if m.group(1) == "–" else m.group(1), raw.strip())
-    damaged = bool(re.search(r"\w\s+\w", s))
+    raw = raw.strip()
+    # a space on one side of a separator only ("24/2019/TT- BNNPTNT") breaks the code; " / " and " - " are a typing style
+    lopsided = bool(re.search(r"\S[/–-][ \t]+\S|\S[ \t]+[/–-]\S", raw))
+    s = re.sub(r"\s*([/–-])\s*", lambda m: "-" if m.group(1) == "–" else m.group(1), raw)
+    damaged = lopsided or bool(re.search(r"\w\s+\w", s))
     unmarked = strip_marks(s)  # symbols carry no vowel marks: "16-NQ-TỦ" is an OCR "TU"
     damaged |= unmarked != s
     s = unmarked
     s = re.sub(r"\s+", "", s)
-    m = re.fullmatch(r"([0-9OoIl|]+[a-z]?)-([A-Za-zĐđ]+)[/-]([A-ZĐ][A-ZĐa-z0-9]*)", s)
+    m = re.fullmatch(r"([0-9OoIl|]+[a-z]?)-([A-Za-zĐđ]+)[/-]([A-ZĐ][A-ZĐa-z0-9]*(?:&[A-ZĐ]+)?)", s)
     if m:  # party: 02-NQ/TU, 16-NQ-TU
         num = _fix_digits(m.group(1))
         typ = m.group(2) if m.group(2) in type_codes() else m.group(2).replace("D", "Đ")
