@@ -172,12 +172,15 @@ def test_without_an_outline_only_stated_grounds_are_basis():
     text = ("Ngày 24/8/2018, UBND huyện ban hành kế hoạch rà soát hộ nghèo. Quy trình rà soát thực hiện theo quy định tại "
             "Điều 5 Thông tư 17/2016/TT-BLĐTBXH ngày 28/6/2016 của Bộ Lao động Thương binh và xã hội.\n"
             "- Luật Công nghệ thông tin ngày 29/6/2006;\n- Luật An toàn thông tin mạng ngày 19/11/2015;\n"
-            "Kế hoạch nhằm triển khai các nhiệm vụ (theo Kế hoạch số 27/KH-TĐB ngày 9/5/2019 của Tổ đại biểu HĐND tỉnh).")
+            "Đề nghị kết hợp tiếp xúc cử tri cùng Tổ đại biểu HĐND tỉnh (theo Kế hoạch số 27/KH-TĐB ngày 9/5/2019 của "
+            "Tổ đại biểu HĐND tỉnh).\nTheo đó, Kế hoạch nhằm triển khai thực hiện Đề án được phê duyệt tại Quyết định "
+            "số 905/QĐ-BNV ngày 17/11/2022 của Bộ Nội vụ.")
     got = cits(text, grounds=(0, None))
     tt = got["17/2016/TT-BLĐTBXH"]
     assert (tt.relation, tt.issuer, tt.issues) == ("mention", "Bộ Lao động - Thương binh và Xã hội", [])
     assert got["Luật Công nghệ thông tin"].relation == got["Luật An toàn thông tin mạng"].relation == "basis"
     assert got["27/KH-TĐB"].relation == "mention"
+    assert got["905/QĐ-BNV"].relation == "basis"  # what the reported plan implements
     assert got["27/KH-TĐB"].issuer == "Tổ đại biểu Hội đồng nhân dân tỉnh Khánh Hòa"
 
 
@@ -189,3 +192,9 @@ def test_a_grounds_section_of_the_outline_is_basis():
     text = "I. CĂN CỨ PHÁP LÝ\n1. Văn bản của Trung ương\nQuyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ."
     assert cits(text, grounds=Grounds(0, 0, [(0, len(text))]))["749/QĐ-TTg"].relation == "basis"
     assert cits(text, grounds=Grounds(0, 0, []))["749/QĐ-TTg"].relation == "mention"
+
+
+def test_a_practical_grounds_item_is_not_a_grounds_section():
+    items = [SimpleNamespace(heading="CĂN CỨ XÂY DỰNG KẾ HOẠCH", level=1), SimpleNamespace(heading="Căn cứ pháp lý", level=2),
+             SimpleNamespace(heading="Căn cứ thực tiễn", level=2), SimpleNamespace(heading="MỤC ĐÍCH", level=1)]
+    assert grounds_sections(items, [0, 30, 200, 400], 900) == [(0, 200)]

@@ -12,7 +12,7 @@ from .check import check
 from .find import CODE, find
 from .flow import flow
 from .registry import check_registry
-from .relation import GROUNDS_HEADING, Grounds
+from .relation import GROUNDS_HEADING, PRACTICAL_HEADING, Grounds
 from .resolve import Resolved, normalize_code, resolve
 
 # the number a document gives itself: "Số: 28/KH-UBND" opening a line or a header cell, "Số hiệu | 0155/KH-UBND |"
@@ -51,10 +51,18 @@ def own_numbers(text: str) -> list[str]:
 def grounds_sections(items: list, starts: list[int], end: int) -> list[tuple[int, int]]:
     """Spans of the outline items headed "Căn cứ pháp lý", "Căn cứ xây dựng kế hoạch", "Cơ sở pháp lý"…,
     each up to the next item of its level or above. `starts[i]` is where `items[i]` begins."""
-    out = []
-    for i, it in enumerate(items):
-        if not GROUNDS_HEADING.match(it.heading or ""):
-            continue
-        stop = next((starts[j] for j in range(i + 1, len(items)) if items[j].level <= it.level), end)
-        out.append((starts[i], stop))
-    return out
+    def span(i: int) -> tuple[int, int]:
+        return starts[i], next((starts[j] for j in range(i + 1, len(items)) if items[j].level <= items[i].level), end)
+
+    out = [span(i) for i, it in enumerate(items) if GROUNDS_HEADING.match(it.heading or "")]
+    for i, it in enumerate(items):  # "1. Căn cứ pháp lý / 2. Căn cứ thực tiễn" under "I. CĂN CỨ": the second is not
+        if PRACTICAL_HEADING.match(it.heading or ""):
+            a, b = span(i)
+            out = [p for s, e in out for p in ((s, min(e, a)), (max(s, b), e)) if p[0] < p[1]]
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(out):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged

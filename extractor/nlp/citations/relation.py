@@ -23,7 +23,14 @@ _SENT_END = re.compile(r"\n|\t|\.(?=\s+[A-ZĐÀ-Ỹ\-+•]|\s*$)")
 # what follows a cited document up to the next one: its title ("về …", "quy định chi tiết …", "phê duyệt …")
 _TITLE_TAIL = re.compile(r"(?<![\w])(?:về|V/v|ban hành|phê duyệt|triển khai|quy định|hướng dẫn|sửa đổi|điều chỉnh|"
                          r"thành lập|công bố|thực hiện)(?![\w])[^;]*")
-_CHAIN_GLUE = re.compile(r"[\s,;:]*(?:(?:và|các|cùng|hoặc|số)(?![\w])[\s,;:]*)*")
+# between the documents a cue governs: separators, "và", "các", and the cue again ("…; Căn cứ Quyết định số …")
+_CHAIN_GLUE = re.compile(r"[\s,;:]*(?:(?:và|các|cùng|hoặc|số|căn cứ(?: vào)?)(?![\w])[\s,;:]*)*", re.I)
+# a page that reports its plan says what the plan implements: "… vừa ban hành Chương trình hành động thực hiện
+# Nghị quyết số 57-NQ/TW", "Theo đó, Kế hoạch nhằm triển khai … tại Quyết định số 905/QĐ-BNV"
+_PURPOSE_AFTER = re.compile(r"ban hành\s+(?:(?:kế hoạch|chương trình(?: hành động)?)\b[^.;()]{0,120}?)?\s*"
+                            r"(?:nhằm\s+|để\s+)?(?:triển khai|thực hiện|cụ thể hóa)(?:\s+thực hiện)?\s*$", re.I)
+_PURPOSE_SENTENCE = re.compile(r"(?:theo đó,?\s*)?(?:kế hoạch|chương trình(?: hành động)?)(?:\s+này)?\s+"
+                               r"(?:nhằm|để|được ban hành (?:nhằm|để))\s+(?:triển khai|thực hiện|cụ thể hóa)", re.I)
 _TYPES = "|".join(sorted((re.escape(t) for t in TYPE_WORDS), key=len, reverse=True))
 _DOC_FIRST = re.compile(rf"(?:{_TYPES})(?![\w])", re.I)
 
@@ -75,15 +82,23 @@ def relation(text: str, start: int, grounds: Grounds, earlier: list[tuple[int, i
         return "basis"
     a, _ = sentence_bounds(text, start, start)
     lead = _BULLET.match(text, a)
+    if grounds.end is None or start < grounds.end:  # before any outline: what the reported plan implements
+        if _PURPOSE_SENTENCE.match(text, lead.end()) or _PURPOSE_AFTER.search(_blanked(text, a, start, earlier)):
+            return "basis"
     cue = _HEAD_CUE.match(text, lead.end())
     if not cue or cue.end() > start:
         return "mention"
-    gap = list(text[cue.end():start])
-    for s, e in earlier:  # earlier citations in the chain are not part of the gap
-        for i in range(max(s, cue.end()), min(e, start)):
-            gap[i - cue.end()] = " "
-    rest = _TITLE_TAIL.sub(" ", LIST_HEAD.sub(" ", "".join(gap)))
+    rest = _TITLE_TAIL.sub(" ", LIST_HEAD.sub(" ", _blanked(text, cue.end(), start, earlier)))
     return "basis" if _CHAIN_GLUE.fullmatch(rest) else "mention"
+
+
+def _blanked(text: str, a: int, b: int, earlier: list[tuple[int, int]]) -> str:
+    """text[a:b] with the earlier citations in it blanked: they are part of the chain, not of the gap."""
+    gap = list(text[a:b])
+    for s, e in earlier:
+        for i in range(max(s, a), min(e, b)):
+            gap[i - a] = " "
+    return "".join(gap)
 
 
 def _listed(text: str, start: int) -> bool:
@@ -112,4 +127,6 @@ def _next_line(text: str, pos: int) -> int | None:
     return None if nl < 0 else nl + 1
 
 
-GROUNDS_HEADING = re.compile(r"^\s*(?:căn cứ|cơ sở)(?:\s+(?:pháp lý|xây dựng|ban hành|chính trị))?(?![\w])", re.I)
+# "CĂN CỨ PHÁP LÝ", "Căn cứ xây dựng kế hoạch", "Cơ sở pháp lý"; not "Căn cứ thực tiễn" (the situation, not grounds)
+GROUNDS_HEADING = re.compile(r"^\s*(?:căn cứ|cơ sở)(?!\s+thực tiễn)(?![\w])", re.I)
+PRACTICAL_HEADING = re.compile(r"^\s*(?:căn cứ|cơ sở)\s+thực tiễn(?![\w])", re.I)

@@ -82,6 +82,7 @@ def resolve(text: str, cands: list[Candidate], ctx: PlanContext, own_code: str |
         if code and not own and not by_key.get(key) and announced(text, c, grounds):
             own.append(code)  # a news page's "… vừa ban hành Kế hoạch số 11/KH-UBND": the plan itself
         if code and any(same_symbol(code, o) for o in own):
+            full_spans.append((c.start, c.end))  # the plan itself: "… ban hành Kế hoạch số 120/KH-UBND thực hiện …"
             continue
         num, tpart, ipart = code_parts(code) if code else (None, None, None)
         rel = relation(text, c.start, grounds, full_spans)
@@ -90,8 +91,8 @@ def resolve(text: str, cands: list[Candidate], ctx: PlanContext, own_code: str |
             law_keys.setdefault(_law_key(c.name), key)
         if r is None:
             issuer, end, named = _issuer(text, c, ipart, ctx)
-            if issuer is None and c.name:  # laws and codes are passed by the National Assembly
-                issuer = _LAWMAKER.get(c.type_word)
+            if issuer is None and (c.name or not tpart):  # laws and codes are passed by the National Assembly
+                issuer = _LAWMAKER.get(_type_key(c.type_word))
             dates = [_iso(*d) for d in c.dates]
             a, b = sentence_bounds(text, c.start, end)
             cit = Citation(
@@ -352,7 +353,7 @@ def issuer_from_code(ipart: str, ctx: PlanContext) -> str | None:
     if len(joint) > 1:
         return " và ".join(joint)  # a joint text (TTLT-BCA-BGDĐT): every ministry issues it
     head = re.split(r"[-&]", ipart)[0]
-    hit = _issuer_table().get(head)
+    hit = _issuer_table().get(head) or _issuer_table().get(re.sub(r"\d+$", "", head))  # 91/2015/QH13: Quốc hội
     if not hit:
         return None
     name, level = hit[0], (hit[1] if len(hit) > 1 else "")
