@@ -33,7 +33,8 @@ def cits(text: str, preamble=(0, 0), own=None, plan_date="2024-12-31"):
     ("03/VBHN-VPQH", ("03/VBHN-VPQH", False)),
     ("749/QĐTTTg", ("749/QĐ-TTg", True)),  # a letter read twice
     ("749/QĐ-TTEg", ("749/QĐ-TTg", True)),  # a stray letter
-    ("12/UBNDD", ("12/UBND", True)),
+    ("12/QĐUBNDD", ("12/QĐ-UBND", True)),  # hyphen lost and a letter read twice
+    ("12/QD-KBNN", ("12/QĐ-KBNN", True)),  # D for Đ repaired, the issuer kept: a valid code of its own
     ("749/QĐTTE", ("749/QĐ-TTg", True)),  # a letter misread
     ("12/QĐ-BTX", ("12/QĐ-BTX", False)),  # one letter from BTC, BTP…: no single reading, kept as written
     ("01/QĐ-BQLDA", ("01/QĐ-BQLDA", False)),  # not in the table, nothing to repair towards

@@ -62,6 +62,23 @@ def province_name(s: str) -> str | None:
     return _province_table().get(fold(re.sub(r"\s*-\s*", "-", s.strip())))
 
 
+@lru_cache(maxsize=1)
+def _city_provinces() -> frozenset[str]:
+    """Centrally-run cities (provinces.tsv kind `thành phố`): their party committee is a Thành ủy."""
+    try:
+        from ..data import provinces
+
+        return frozenset(row["name"] for row in provinces() if row["kind"] == "thành phố")
+    except Exception:
+        return frozenset()
+
+
+def expand_abbreviations(s: str) -> str:
+    """Abbreviations of the table written out ("Luật Tổ chức HĐND và UBND" → "… Hội đồng nhân dân và Ủy ban nhân dân")."""
+    table = _abbrev_table()
+    return "".join(table.get(tok, tok) if _INITIALS_WORD.match(tok) else tok for tok in re.split(r"(\s+|,|\(|\))", s))
+
+
 def dash(s: str) -> str:
     """Every dash in a name written " - "."""
     return re.sub(r"\s*[-–—]\s*", " - ", s)
@@ -162,6 +179,8 @@ def _resolve_relative(s: str, ctx: PlanContext) -> str:
         s = re.sub(r"\b([Tt])ỉnh$", f"tỉnh {ctx.province}", s)
         s = re.sub(r"\bcủa tỉnh\b(?!\s+[A-ZĐ])", f"của tỉnh {ctx.province}", s)
         s = re.sub(r"\b(Tỉnh ủy)$", rf"\1 {ctx.province}", s)
+        if ctx.province in _city_provinces() and not (ctx.locality or "").startswith("thành phố"):
+            s = re.sub(r"\b(Thành ủy)$", rf"\1 {ctx.province}", s)
     if ctx.locality:
         kind, _, name = ctx.locality.partition(" ")
         if ctx.locality.startswith("thành phố"):

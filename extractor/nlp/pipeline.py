@@ -13,10 +13,8 @@ from spacy.tokens import Doc, Span
 
 from ..ingest.model import SourceDocument
 from ..records import Citation, Deadline, DocInfo, Provenance, Section, Task
-from .citations.check import check
-from .citations.registry import check_registry
-from .citations.find import find
-from .citations.resolve import resolve
+from .citations.collect import collect, grounds_sections
+from .citations.relation import Grounds
 from .deadlines import find_deadlines, task_phrase
 from .header import extract_header
 from .heading_classifier import labeller as heading_labeller
@@ -94,15 +92,14 @@ def citations_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
     items = doc._.outline or []
     body_a = src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0
-    first_item = src.blocks[items[0].block].start if items else len(doc._.source.text)
-    cands = find(doc._.source.text)
-    resolved = resolve(doc._.source.text, cands, h.ctx, h.info.code if h.info.number else None, (body_a, first_item), src.path)
+    starts = [src.blocks[it.block].start for it in items]
+    first_item = next((s for s in starts if s >= body_a), None)  # None: no outline, grounds only where the text says so
+    grounds = Grounds(body_a, first_item, grounds_sections(items, starts, len(src.text)))
+    resolved = collect(src.text, h.ctx, h.info.code if h.info.number else None, grounds, src.path, h.info.date)
     spans = []
     if doc._.records is None:
         doc._.records = {}
     for r in resolved:
-        r.cit.issues = check(r.cit, r.named_issuer, r.type_word, h.info.date)
-        check_registry(r.cit)
         if r.cit.prov is not None:
             b = next((b for b in src.blocks if b.start <= r.cit.prov.start < b.end), None)
             if b is not None:

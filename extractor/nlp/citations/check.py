@@ -9,10 +9,11 @@ from ...records import Citation
 from .resolve import code_parts
 from .find import TYPE_WORDS
 
-# bodies a party code names under other names
+# bodies a code names under other names: TU is the party committee of a province (Tỉnh ủy) or of a centrally-run
+# city (Hà Nội's "Kế hoạch số 358-KH/TU … của Thành ủy Hà Nội"), its standing board and conferences included
 _ALIASES = {
-    "TU": ("tỉnh ủy", "ban chấp hành đảng bộ tỉnh", "ban thường vụ tỉnh ủy"),
-    "TW": ("ban chấp hành trung ương", "trung ương", "bộ chính trị", "ban bí thư"),
+    "TU": ("tỉnh ủy", "thành ủy", "ban chấp hành đảng bộ tỉnh", "ban chấp hành đảng bộ thành phố"),
+    "TW": ("trung ương", "bộ chính trị", "ban bí thư"),
     "TTg": ("thủ tướng chính phủ",),
     "CP": ("chính phủ",),
 }
@@ -65,13 +66,18 @@ def _mismatch(ipart: str, named: str) -> bool:
     auditor's flag must be trustworthy, so an unknown code is never a mismatch.
     """
     head = re.sub(r"\d+$", "", re.split(r"[-&]", ipart)[0])
-    name = fold(named)
-    if head in _ALIASES:
-        return not name.startswith(_ALIASES[head])
+    name = _letters(named)
+    if head in _ALIASES:  # "Ban Thường vụ Thành ủy Hải Phòng", "Hội nghị lần thứ sáu Ban Chấp hành Trung ương"
+        return not any(_letters(a) in name for a in _ALIASES[head])
     known = _issuer_names().get(head)
     if known is None:
         return False
-    return fold(known) not in name
+    return _letters(known) not in name
+
+
+def _letters(s: str) -> str:
+    """Folded words only: dashes, commas and case are spelling, not a different body."""
+    return " ".join(re.findall(r"\w+", fold(s)))
 
 
 def _issuer_names() -> dict[str, str]:

@@ -7,6 +7,14 @@ lost hyphens (`749/QĐTTg`), letters read twice (`QĐ-TTTg`), hyphens for slashe
 exactly one reading has a type part and an issuer head that the data tables
 (doc_types.tsv, issuer_codes.tsv) know; otherwise the token is left as written.
 Any repair means the code as written was not valid: `malformed_code`.
+
+No false repairs: a code as written is valid when its number is digits, its type
+part one of the type codes, and its issuer part a known code or written in capitals
+(`12/KH-BQL` of a Ban Quản lý, `KBNN` of the Kho bạc Nhà nước: bodies the table does
+not list are countless). A valid code is never changed. Only an issuer part that is
+not valid (`TTEg`, `TTTg`: small letters no code has), or one inside a code damaged
+elsewhere (`749/QĐTTE`: the hyphen lost), is read as the one known code it is an
+OCR slip away from.
 """
 from __future__ import annotations
 
@@ -49,18 +57,44 @@ def known_issuer(part: str) -> bool:
     return head in issuer_heads() or bool(re.fullmatch(r"S[A-ZĐ][A-ZĐa-z]{1,8}", head))
 
 
-def undoubled(part: str) -> str | None:
-    """The issuer part in the table that `part` is with one stray letter, letters read
-    twice or, failing those, one letter misread (`TTTg`, `TTEg`, `TTE` → `TTg`: Tesseract
-    doubles letters of bold or tight symbols), or None if not exactly one such part is in the table."""
-    if len(part) < 3 or part in issuer_heads():
+_CAPITALS = re.compile(r"[A-ZĐ0-9&]+(?:-[A-ZĐ0-9&]+)*")
+
+
+def valid_issuer(part: str) -> bool:
+    """An issuer part as a body writes it: a known code (`TTg`, `QH14`), or capitals and digits (`BQL`, `KBNN`)."""
+    return known_issuer(part) or bool(_CAPITALS.fullmatch(part))
+
+
+def undoubled(part: str, broken: bool = False) -> str | None:
+    """The issuer part in the table that `part` is an OCR slip away from, or None if not exactly one.
+
+    Slips (Tesseract doubles letters of bold or tight symbols and misreads their
+    small letters): letters read twice (`TTTg`, `UBNDD`), one stray letter (`TTEg`),
+    one letter misread (`TTE` for `TTg`). A valid part (`valid_issuer`) is never
+    read as another code; inside a code `broken` elsewhere (hyphen lost, number
+    misread) a part in capitals may be, by letters read twice or by the table code's
+    small letter read as a capital — never by a capital for another capital
+    (`BQL` is not `BQP`) or a letter dropped (`KBNN` is not `BNN`).
+    """
+    heads = issuer_heads()
+    if len(part) < 3 or part in heads or known_issuer(part) or (valid_issuer(part) and not broken):
         return None
-    found = {part[:k] + part[k + 1:] for k in range(len(part))} if len(part) >= 4 else set()
+    capitals = valid_issuer(part)
+    found = {x[:k] + x[k + 1:] for x in {part} for k in range(1, len(x)) if x[k] == x[k - 1]}
     found |= {x[:k] + x[k + 1:] for x in found for k in range(1, len(x)) if x[k] == x[k - 1]}
-    if not any(x in issuer_heads() for x in found):  # one letter misread: `TTE` for `TTg`
-        found = {h for h in issuer_heads() if len(h) == len(part) and sum(a != b for a, b in zip(h, part)) == 1}
-    known = [x for x in found if x in issuer_heads()]
+    if not capitals and len(part) >= 4:
+        stray = {part[:k] + part[k + 1:] for k in range(len(part))}
+        found |= stray | {x[:k] + x[k + 1:] for x in stray for k in range(1, len(x)) if x[k] == x[k - 1]}
+    if not any(x in heads for x in found):  # one letter misread: `TTE` for `TTg`
+        found = {h for h in heads if len(h) == len(part) and _one_misread(h, part, capitals)}
+    known = [x for x in found if x in heads]
     return known[0] if len(known) == 1 else None
+
+
+def _one_misread(code: str, written: str, capitals: bool) -> bool:
+    """`written` is `code` with one letter misread; for a part in capitals, only a small letter of the code."""
+    diff = [k for k, (a, b) in enumerate(zip(code, written)) if a != b]
+    return len(diff) == 1 and (not capitals or code[diff[0]].islower())
 
 
 def same_symbol(a: str, b: str) -> bool:
@@ -111,13 +145,16 @@ def repair_code(raw: str) -> tuple[str, bool] | None:
     Normalization (SCHEMA §3): no spaces inside, one `-` between parts,
     party symbols as `NUMBER-TYPE/ISSUER`.
     """
-    s = re.sub(r"\s*([/–-])\s*", lambda m: "-" if m.group(1) == "–" else m.group(1), raw.strip())
-    damaged = bool(re.search(r"\w\s+\w", s))
+    raw = raw.strip()
+    # a space on one side of a separator only ("24/2019/TT- BNNPTNT") breaks the code; " / " and " - " are a typing style
+    lopsided = bool(re.search(r"\S[/–-][ \t]+\S|\S[ \t]+[/–-]\S", raw))
+    s = re.sub(r"\s*([/–-])\s*", lambda m: "-" if m.group(1) == "–" else m.group(1), raw)
+    damaged = lopsided or bool(re.search(r"\w\s+\w", s))
     unmarked = strip_marks(s)  # symbols carry no vowel marks: "16-NQ-TỦ" is an OCR "TU"
     damaged |= unmarked != s
     s = unmarked
     s = re.sub(r"\s+", "", s)
-    m = re.fullmatch(r"([0-9OoIl|]+[a-z]?)-([A-Za-zĐđ]+)[/-]([A-ZĐ][A-ZĐa-z0-9]*)", s)
+    m = re.fullmatch(r"([0-9OoIl|]+[a-z]?)-([A-Za-zĐđ]+)[/-]([A-ZĐ][A-ZĐa-z0-9]*(?:&[A-ZĐ]+)?)", s)
     if m:  # party: 02-NQ/TU, 16-NQ-TU
         num = _fix_digits(m.group(1))
         typ = m.group(2) if m.group(2) in type_codes() else m.group(2).replace("D", "Đ")
@@ -137,16 +174,19 @@ def repair_code(raw: str) -> tuple[str, bool] | None:
         if year is None or not re.fullmatch(r"(19|20)\d\d", year):
             return None
     last = parts[-1]
+    broken = damaged or num != parts[0] or (year is not None and year != parts[1])
     readings = []
     if "-" not in last and (known_issuer(last) or re.fullmatch(r"(QH|UBTVQH)\d*", last)):
         readings.append(last)  # law 91/2015/QH13, letter 123/UBND
-    elif "-" not in last and not _split_type(last) and (head := undoubled(last)):
+    elif "-" not in last and not _split_type(last) and (head := undoubled(last, broken)):
         readings.append(head)
     for t, iss in _split_type(last):
-        fixed = None if known_issuer(iss) else undoubled(iss)
+        # the type part glued to the issuer ("QĐTTg") or read with D for Đ: the code is damaged already
+        glued = broken or "-" not in last or t != last.partition("-")[0]
+        fixed = None if known_issuer(iss) else undoubled(iss, glued)
         if fixed:
             readings.append(f"{t}-{fixed}")
-        elif known_issuer(iss) or "-" in last and t == last.partition("-")[0]:
+        elif known_issuer(iss) or "-" in last and (t == last.partition("-")[0] or valid_issuer(iss)):
             readings.append(f"{t}-{iss}")
     if not readings and "-" in last and not _split_type(last):
         readings.append(last)  # official letter 5104/BTTTT-PTTH&TTĐT: issuer, then unit

@@ -26,23 +26,30 @@ _TYPE_RE = re.compile(rf"(?<![\w])(?P<type>{_TYPES})(?![\w])", re.I)
 _NUM = r"(?:\d[\dOoIl]{0,4}|[OoIl]\d[\dOoIl]{0,3})[a-z]?"
 _YEAR = r"[12][\dOoIl]{3}"
 CODE = (
-    rf"(?P<code>{_NUM}\s*-\s*[A-ZĐ][A-Za-zĐđ]{{0,4}}\s*[/-]\s*[A-ZĐ][A-ZĐÀ-Ỹa-z]{{0,8}}(?![\w/])"  # party: 02-NQ/TU
+    rf"(?P<code>{_NUM}\s*-\s*[A-ZĐ][A-Za-zĐđ]{{0,4}}\s*[/-]\s*[A-ZĐ][A-ZĐÀ-Ỹa-z]{{0,8}}(?:&[A-ZĐ]{{1,6}})?(?![\w/&])"  # party: 02-NQ/TU
     rf"|{_NUM}(?:\s*/\s*{_YEAR})?\s*/\s*[A-ZĐ][A-ZĐa-z]*\d*(?:\s*[-–&]\s*[A-ZĐ][A-ZĐa-z&]*\d*)*(?:\s[A-ZĐ]{{2,}}(?![\wà-ỹ]))?"
     r"|\d{1,5}(?![/\d]))"  # short form: Quyết định số 765
 )
 # a page break inside a citation leaves the page number on a line of its own
 _PAGE = r"(?:\s*\n[ \t]*(?:-[ \t]*)?\d{1,3}(?:[ \t]*-)?[ \t]*(?=\n))?"
-_LEAD = re.compile(rf"{_PAGE}\s*(?:số|Số)?{_PAGE}\s*:?\s*{CODE}")
+_LEAD = re.compile(rf"{_PAGE}\s*(?:số|Số|SỐ)?{_PAGE}\s*:?\s*{CODE}")
 # "ngày" with its marks misread ("ngãy", "ngảy") still opens a date
-_NGAY = r"[Nn]g[aàáảãạăằắẳẵặâầấẩẫậ]y"
+_NGAY = r"(?:[Nn]g[aàáảãạăằắẳẵặâầấẩẫậ]y|NGÀY)"
 DATE = re.compile(
-    rf"(?:{_NGAY})?" r"\s*(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]|\s+tháng\s+(?P<m2>\d{1,2})\s+năm)\s*(?P<y>(?:19|20)\d\d)"
+    rf"(?:{_NGAY})?" r"\s*(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]|\s+(?:tháng|THÁNG)\s+(?P<m2>\d{1,2})\s+(?:năm|NĂM))\s*(?P<y>(?:19|20)\d\d)"
 )
 _NEXT_CODE = re.compile(rf"\s*(?:,|và|hoặc)\s*(?:số\s*)?{CODE}")
+# "… được Quốc hội khóa XIII thông qua ngày 19/6/2015": the passage between a law's name and its date
+_PASSED = r"(?:\s*,?\s*(?:đã\s+)?được\s+Quốc hội(?:\s+(?:nước[^,;\n]{0,60}?|khóa\s+[XVILC]+))?(?:\s*,?\s*kỳ họp thứ\s+\w+)?\s*,?\s+thông qua)"
+# a law's name: capitalized ("Luật Thú y"), or an amending law ("Luật sửa đổi, bổ sung một số điều của Luật …");
+# a comma goes on inside it before a lower-case word or an abbreviation ("Luật Ban hành VB QPPL của HĐND, UBND")
 _LAW_NAME = re.compile(
-    r"(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>[A-ZĐ](?:[^,;.()\n]|,\s(?=[a-zà-ỹđ]))+?)"
-    r"(?=\s+(?:ngày\s|năm\s(?:19|20)\d\d|số\s*\d))"
+    r"(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+"
+    r"(?P<name>(?:[A-ZĐ]|sửa đổi)(?:[^,;.()\n]|,\s(?=[a-zà-ỹđ]|[A-ZĐ]{2,}(?![\wà-ỹ])))+?)"
+    rf"(?={_PASSED}?\s+(?:ngày\s|năm\s(?:19|20)\d\d|số\s*\d))"
+    r"|(?P<type2>Hiến pháp)(?P<name2>\s+nước Cộng hòa xã hội chủ nghĩa Việt Nam)?(?=\s+năm\s(?:19|20)\d\d)"
 )
+_PASSED_RE = re.compile(_PASSED)
 _LAW_TAIL = re.compile(rf"\s+số\s*{CODE}|\s+năm\s+(?P<year>(?:19|20)\d\d)(?![/\d])")
 _BARE = re.compile(rf"(?<![\w])(?:số|Số)\s*:?\s*{CODE}")
 _ABBR_BEFORE = re.compile(r"(?<![\w])(?:QĐ|NQ|NĐ|CT|KH|TT|CV|VB|TB|HD)\s*$")
@@ -60,6 +67,7 @@ class Candidate:
     issuer_span: tuple[int, int] | None = None
     name: str | None = None
     in_list: bool = False
+    list_org: tuple[int, int] | None = None  # "các Thông tư của Bộ NN và PTNT: …": the issuer a list head gives
     short: bool = False  # number only: points back to a full citation
     back_ref: bool = False  # "Kế hoạch nêu trên"
 
@@ -74,6 +82,8 @@ def find(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _TYPE_RE.finditer(text):
         tw = m.group("type")
+        if out and m.start() < out[-1].end and out[-1].name:
+            continue  # "… của Luật Tổ chức Chính phủ" inside the amending law's name: part of its name
         law = _LAW_NAME.match(text, m.start()) if tw[0].isupper() and tw in ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp") else None
         if law:
             out.extend(_law(text, law))
@@ -103,15 +113,49 @@ def find(text: str) -> list[Candidate]:
             pos = n.end
     out += _bare(text, out)
     out.sort(key=lambda c: c.start)
+    _list_heads(text, out)
     return out
+
+
+# "Căn cứ các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg …; Quyết định số 2080/QĐ-TTg …"
+LIST_HEAD = re.compile(
+    rf"(?<![\w])(?:các|những)\s+(?P<type>{_TYPES})\s*(?:(?:của|do)\s+(?P<org>[^:;\n]{{2,160}}?)\s*)?:", re.I)
+
+
+def _list_heads(text: str, cands: list[Candidate]) -> None:
+    """Items after a list head take its type (when they name none) and its issuer, up to the paragraph's end."""
+    for m in LIST_HEAD.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        head = TYPE_WORDS.get(_key(m.group("type")))
+        for c in cands:
+            if m.end() <= c.start < end and (not c.type_word or TYPE_WORDS.get(_key(c.type_word)) == head):
+                if not c.type_word:
+                    c.type_word = m.group("type")
+                if m.group("org"):
+                    c.list_org = (m.start("org"), m.end("org"))
+
+
+def _key(word: str) -> str:
+    for k in TYPE_WORDS:
+        if k.lower() == word.lower():
+            return k
+    return word
 
 
 def _law(text: str, law: re.Match) -> list[Candidate]:
     """A law or code by name: "Luật Ngân sách nhà nước ngày 25/6/2015", "… số 83/2015/QH13", "… năm 2015"."""
-    name = f"{law.group('type')} {law.group('name').strip()}"
-    if len(name) > 120:
+    if law.group("type2"):  # "Hiến pháp năm 2013"
+        name, end, typ = " ".join(law.group(0).split()), law.end(), "Hiến pháp"
+    else:
+        typ, end = law.group("type"), law.end("name")
+        name = f"{typ} {' '.join(law.group('name').split())}"
+    if len(name) > 160:
         return []
-    c = Candidate(law.group("type"), None, law.start(), law.end("name"), name=name)
+    c = Candidate(typ, None, law.start(), end, name=name)
+    passed = _PASSED_RE.match(text, c.end)
+    if passed:
+        c.end = passed.end()
     tail = _LAW_TAIL.match(text, c.end)
     if tail and tail.group("code"):
         c.code_raw, c.end = tail.group("code"), tail.end("code")
