@@ -8,7 +8,7 @@ Text shapes (the same plan, so the same record):
 Header layouts (how portals export the two ND30 columns):
 - `piped`: each cell of the header table on its own, closed by " |", a bare "|" between rows;
 - `glued`: the two columns of each row on one line;
-- `split_words`: the body's name and the motto broken inside words of the name.
+- `split_words`: each line of the body's name and the motto broken after its first word, "Số:" apart from its number.
 
 Used by the tests (rendered on the fly, nothing is written): `python corpus/render_plain.py FILE KIND`
 prints one rendering.
@@ -87,9 +87,10 @@ def split_words(text: str) -> str:
     if parts is None:
         return text
     left, mot, so, date, rest = parts
-    words = " ".join(left).split()
-    k = max(1, len(words) // 3)
-    broken = [" ".join(words[:1]), " ".join(words[1:k + 1]), " ".join(words[k + 1:])]
+    broken = []  # each line of the column broken after its first word, as a narrow cell wraps ("ỦY" / "BAN NHÂN DÂN")
+    for line in left:
+        words = line.split()
+        broken += [words[0], " ".join(words[1:])] if len(words) >= 3 else [line]
     mwords = " ".join(mot[:1]).split()
     m = "\n".join([mwords[0], " ".join(mwords[1:])] + mot[1:])
     body = "\n".join(x for x in broken if x)
