@@ -23,7 +23,7 @@ META_KEYS = (
 _META = re.compile(r"^\|?\s*(?:" + "|".join(META_KEYS) + r")\s*(?:\||:)")
 # whole lines a portal prints around every article
 _SITE_LINES = {
-    "skip to main content", "tìm kiếm tin tức", "chuyên mục", "tin nổi bật", "các tin khác", "tin khác",
+    "skip to main content", "skip ribbon commands", "tìm kiếm tin tức", "chuyên mục", "tin nổi bật", "các tin khác", "tin khác",
     "xem theo ngày", "tin liên quan", "bài viết liên quan", "tin cùng chuyên mục", "hệ thống pháp luật",
     "ảnh minh họa", "ảnh minh hoạ", "tải về", "tải văn bản", "in trang", "bản in", "chia sẻ", "bình luận",
     "gửi bình luận", "ý kiến bạn đọc", "đang tải nội dung", "đang tải", "văn bản liên quan", "lược đồ",

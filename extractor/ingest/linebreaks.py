@@ -17,7 +17,7 @@ import re
 
 # an outline number, a bullet, an article or a part opening the line
 MARKER = re.compile(
-    r"^\s*(?:[IVXL]{1,5}\s*[.)/]\s|[A-ZĐ]\s*[.)]\s+(?=[A-ZĐ])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)/]?\s+(?=[^\d\s/.-])|[a-zđ]\s*[).]\s"
+    r"^\s*(?:[IVXL]{1,5}\s*[.)/]\s|[A-ZĐ]\s*[.)]\s+(?=[A-ZĐ])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)/]\s*(?=[^\d\s/.-])|\d{1,2}(?:\.\d{1,2}){1,3}\s+(?=[^\d\s/.-])|[a-zđ]\s*[).]\s"
     r"|[-+•·–*]\s*(?=\S)|(?:Điều|ĐIỀU)\s+\d|(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG)\s+(?:[IVX]+|\d+|thứ|THỨ)\b)"
 )
 # words that open a paragraph of a preamble, a decision or a signature block
@@ -77,7 +77,8 @@ def is_break(a: str, b: str, width: int | None, a_first: bool = True) -> bool:
     if re.match(r"^\d", b_s) and re.search(r"\d\s*[-–]$", a_s):  # "2016 -" / "2020": a range wrapped
         return False
     place_start = len(a_s.split()) <= 2 and a_s[:1].isupper() and not re.search(r"[.;:|]", a_s) and not is_upper(a_s)
-    if _SO_LINE.match(a_s) or (_DATE_LINE.match(b_s) and not place_start) or _TYPE_START.match(b_s):
+    if _SO_LINE.match(a_s) or (_DATE_LINE.match(b_s) and not place_start) \
+            or (_TYPE_START.match(b_s) and not MARKER.match(a_s)):
         return True  # the header's "Số" and date, the type line: fields of their own
     if MARKER.match(b_s) and not (b_s.startswith(("-", "–")) and a_s[-1:].isdigit()):
         return True

@@ -155,8 +155,7 @@ def _type_line_index(blocks: list[Block], start: int) -> int | None:
 
 def _authority(b: Block) -> bool:
     """"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "ỦY BAN NHÂN DÂN TỈNH": who decides, between title and preamble."""
-    t = b.text.strip()
-    return b.table is None and t.isupper() and len(t) < 120 and bool(titles._AUTHORITY.match(t))
+    return b.table is None and titles.is_authority(b.text.split("\n")[0]) and len(b.text) < 200
 
 
 def _attached_plan(blocks: list[Block], start: int) -> int | None:
@@ -270,7 +269,8 @@ def _context(src: SourceDocument, info: DocInfo, top: _Top, st: Statement | None
     ctx.issuer_base = re.sub(r"\s+(?:tỉnh|thành phố)\s+.*$", "", base) if not ctx.locality else base
     full = base
     if ctx.province and base.startswith(("Sở ", "Ban ", "Văn phòng ", "Ủy ban nhân dân", "Hội đồng nhân dân")) \
-            and not re.search(r"\b(?:tỉnh|thành phố)\s+[A-ZĐ]", base) and not ctx.locality:
+            and not re.search(r"\b(?:tỉnh|thành phố)\s+[A-ZĐ]", base) and not ctx.locality \
+            and not base.endswith(ctx.province):
         full = f"{base} {_province_kind(ctx.province)} {ctx.province}" if not base.endswith(("tỉnh", "thành phố")) \
             else f"{base} {ctx.province}"
     ctx.issuer = full

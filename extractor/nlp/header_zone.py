@@ -31,7 +31,8 @@ MOTTO = re.compile(
 PARTY_MOTTO = re.compile(rf"(?m)^\s*ĐẢNG{_SP}CỘNG{_SP}SẢN{_SP}VIỆT{_SP}NAM\s*$")
 # "Số: 28/KH-SYT", "Số:    /KH-UBND", "Số 25-KH/TU", "Số: 25 /2013/QĐ-UBND"; the date column may follow
 SO = re.compile(
-    r"^(?:Số|SỐ|Sô|Só)\s*:?\s*(?P<num>[0-9][0-9A-Za-z.]*)?\s*(?P<yr>/\s*\d{4})?\s*"
+    r"^(?:(?:Nghị quyết|Quyết định|Kế hoạch|Chỉ thị|Thông báo|NGHỊ QUYẾT|QUYẾT ĐỊNH|KẾ HOẠCH)\s+)?"
+    r"(?:Số|SỐ|số|Sô|Só)\s*:?\s*(?P<num>[0-9][0-9A-Za-z.]*)?\s*(?P<yr>/\s*\d{4})?\s*"
     r"(?P<sym>[/-]\s*[&'‘’.,]?\s*[A-ZĐ][A-ZĐa-zđ0-9&./\-]*(?:\s?[-&]\s?[A-ZĐ][A-ZĐa-zđ0-9&.]*)*"
     r"(?:\s[A-ZĐ0-9&]+(?![\wà-ỹ]))*)\s*(?P<rest>.*)$"
 )
@@ -78,8 +79,9 @@ class Zone:
 
 
 def is_body_line(line: str) -> bool:
-    """An upper-case line that names (part of) a body, not a title."""
-    return bool(_HEAD_RE.match(line.strip())) or bool(_LOCALITY.match(line.strip()))
+    """An upper-case line that names (part of) a body, not a title ("BAN HÀNH …" is a verb)."""
+    t = line.strip()
+    return (bool(_HEAD_RE.match(t)) or bool(_LOCALITY.match(t))) and not re.match(r"^BAN HÀNH\b", t)
 
 
 def is_type_line(line: str) -> bool:
@@ -238,7 +240,7 @@ def bodies(cells: list[list[str]]) -> list[str]:
     for cell in cells:
         cur = ""
         for line in cell:
-            line = line.strip()
+            line = re.sub(r"^Y BAN (?=NHÂN DÂN|MẶT TRẬN)", "ỦY BAN ", line.strip())  # a site that lost the "Ủ"
             if line == "*":
                 continue
             for part in _split_glued(line):

@@ -80,6 +80,7 @@ def stated(text: str, start: int = 0, end: int | None = None) -> Statement | Non
 
 _HEAD_AT = re.compile(r"(?<![\wà-ỹ])(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![\wà-ỹ])")
 # what may stand inside a name up to the verb: words, field lists "Văn hóa, Thể thao và Du lịch", no digits or quotes
+_NOT_IN_NAME = re.compile(r"(?<![\wà-ỹ])(?:về|việc|của|theo|tại|để|đã|sẽ|đang|được|nhằm|cho)(?![\wà-ỹ])")
 _NAME_TAIL = re.compile(r"^(?:[^\W\d_][\w’'&-]*|,(?=\s+[A-ZĐ])|\s+)*$")
 
 
@@ -92,7 +93,8 @@ def _subject(before: str) -> tuple[str, int, int] | None:
         found = (orgs[-1].start, orgs[-1].end)
     for m in _HEAD_AT.finditer(trimmed):  # a name the org grammar does not know: head noun … verb
         tail = trimmed[m.start():]
-        if len(tail.split()) <= 14 and _NAME_TAIL.match(tail) and m.group(0)[:1].isupper():
+        if len(tail.split()) <= 14 and _NAME_TAIL.match(tail) and m.group(0)[:1].isupper() \
+                and not _NOT_IN_NAME.search(tail):
             if found is None or m.start() < found[0]:
                 found = (m.start(), len(trimmed))
             break

@@ -235,11 +235,41 @@ def _path_part(style: str, num: str) -> str:
 
 
 def heading_of(text: str) -> str:
-    """Text up to its first ':' or the end of its first sentence."""
-    text = text.split("\n")[0].strip()
+    """Text up to its first ':' or the end of its first sentence; a heading in capitals over
+    several lines is one heading, and capitals run into the text ("CĂN CỨ LẬP KẾ HOẠCH - Quyết
+    định số …") end at the first word in lower case."""
+    lines = text.split("\n")
+    first = lines[0].strip()
+    k = 1
+    while k < len(lines) and _is_caps(first) and _is_caps(lines[k]):
+        first += " " + lines[k].strip()
+        k += 1
+    text = first
+    caps = _caps_prefix(text)
+    if caps:
+        return caps
     m = re.search(r":|\.(?=\s+[A-ZĐÀ-Ỹ])|\.\s*$", text)
     head = text[: m.start()] if m else text
     return head.strip().rstrip(".;,")
+
+
+def _caps_prefix(text: str) -> str | None:
+    """"CĂN CỨ LẬP KẾ HOẠCH - Quyết định …" → "CĂN CỨ LẬP KẾ HOẠCH": words in capitals, then text."""
+    words = text.split()
+    k = 0
+    while k < len(words) and (_is_caps(words[k]) or words[k] in ("-", "–", ":")):
+        k += 1
+    if k == len(words) or k < 2 or not any(c.islower() for c in words[k]):
+        return None
+    head = [w for w in words[:k] if w not in ("-", "–", ":")]
+    if sum(1 for w in head if len(w.strip(",")) >= 3) < 2:
+        return None
+    return " ".join(head).rstrip(",:")
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def rule_features(heading: str) -> list[int]:
@@ -264,10 +294,13 @@ def _title_line(b: Block) -> bool:
     return b.kind != "table" and 0 < len(t) <= 120 and "\n" not in t and _NUM.match(t) is None
 
 
+_ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN)\s*:?\s*$")
+
+
 def _unnumbered_heading(b: Block) -> bool:
     t = b.text.strip()
-    if not t or len(t) > 120 or "\n" in t or t.startswith(("-", "+", "(", "*", "•")):
-        return False
+    if not t or len(t) > 120 or "\n" in t or t.startswith(("-", "+", "(", "*", "•")) or _ENACTING.match(t):
+        return False  # "QUYẾT ĐỊNH:" opens a decision's articles; it names no part of the outline
     if _is_appendix(b):
         return True
     letters = [c for c in t if c.isalpha()]

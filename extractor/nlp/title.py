@@ -104,20 +104,27 @@ def read_title(blocks: list[Block], i: int, rest: str, decision: bool) -> tuple[
     return title or None, j, attached
 
 
+def is_authority(line: str) -> bool:
+    """Who decides, printed between a decision's title and its preamble ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …",
+    "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "HỘI ĐỒNG NHÂN DÂN TỈNH … KHÓA XIII KỲ HỌP THỨ 7")."""
+    t = line.strip()
+    return t.isupper() and len(t) < 160 and (bool(_AUTHORITY.match(t)) or is_body_line(t))
+
+
 def _stop_line(line: str, lines: list[str], decision: bool) -> bool:
     t = line.strip()
     if not t or _ATTACHED.match(t):
         return True
     if re.fullmatch(r"[-_=*~.—–\s]+", t):
         return True
-    return bool(lines) and decision and bool(_AUTHORITY.match(t))
+    return bool(lines) and decision and is_authority(t)
 
 
 def _title_block(b: Block, lines: list[str], decision: bool) -> bool:
     t = b.text.strip()
     if not t or len(t) > 400 or _MARKER.match(t) or _ATTACHED.match(t):
         return False
-    if decision and _AUTHORITY.match(t) and lines:
+    if decision and lines and is_authority(t.split("\n")[0]):
         return False
     if t.isupper():
         return True
@@ -133,7 +140,12 @@ def page_title(b: Block) -> str | None:
         return None
     if _AUTHORITY.match(t):
         return None
-    return re.sub(r"\s+", " ", t)
+    lines: list[str] = []
+    for line in t.split("\n"):
+        if lines and is_authority(line):
+            break  # a decision's authority under its title
+        lines.append(line.strip())
+    return re.sub(r"\s+", " ", " ".join(lines))
 
 
 def headline(blocks: list[Block], before: int) -> tuple[str, int] | None:
