@@ -37,8 +37,8 @@ _PREFIXES = (
     "tải file", "xem toàn văn", "tệp đính kèm", "tập tin đính kèm", "file đính kèm",
 )
 _WEEKDAY_STAMP = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\s*[-,]\s*\d{1,2}/\d{1,2}/\d{4}")
-_DATE_STAMP = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*:?\s*(?:am|pm|sa|ch)?)?"
-                         r"(?:\s*\|.*)?$")
+_DATE_STAMP = re.compile(r"^\(?\d{1,2}/\d{1,2}/\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*:?\s*(?:am|pm|sa|ch)?)?"
+                         r"\)?(?:\s*\|.*)?$")
 _FILE_NAME = re.compile(r"(?:^|[\s\\/])[^\s\\/]*\.(?:jpe?g|png|gif|bmp|webp|docx?|pdf|xlsx?|rar|zip)$", re.I)
 _BYLINE = re.compile(r"(?:^|\s)\(?t/h\)?\.?$|tại đây\W*$", re.I)
 _NO_LETTERS = re.compile(r"^[\W\d_]*$")
@@ -79,3 +79,34 @@ def is_byline(line: str) -> bool:
     words = t.split()
     return (1 < len(words) <= 4 and len(t) < 40 and not re.search(r"[\d.,;:()/]", t)
             and all(w[:1].isupper() and not w.isupper() for w in words))
+
+
+# a list of the site's own before the document ("Văn bản liên quan", "Lược đồ", a table of contents)
+_LIST_INTRO = ("văn bản liên quan", "các văn bản liên quan", "văn bản gốc", "lược đồ", "mục lục", "văn bản được hướng dẫn",
+               "văn bản hướng dẫn", "văn bản sửa đổi", "văn bản hợp nhất", "nội dung toàn văn", "vb liên quan")
+# what the site prints after the article: other news, comments, feedback forms
+CUT_MARKERS = {"các tin khác", "tin khác", "tin liên quan", "bài viết liên quan", "tin cùng chuyên mục", "ý kiến bạn đọc",
+               "bình luận", "gửi bình luận", "phản hồi", "gửi phản hồi", "thông tin người gửi phản hồi", "xem theo ngày",
+               "tin nổi bật", "tin mới", "tin đã đưa", "các bài viết khác"}
+_DOC_START = re.compile(r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|CỘNG H[OÒ]À|CỘNG HÒA|ĐẢNG BỘ|ĐẢNG CỘNG SẢN|BỘ |SỞ |TỈNH [ỦU][YỶ]|"
+                        r"HUYỆN [ỦU][YỶ]|BAN |KẾ HOẠCH|QUYẾT ĐỊNH)|^Số\s*:")
+
+
+def site_lines(lines: list[str]) -> set[int]:
+    """Indexes of lines that are the site's by where they stand: a list of related documents
+    between its heading and the document's own first line, and everything after a marker of
+    other news or comments once only short lines follow it."""
+    out: set[int] = set()
+    for i, line in enumerate(lines[:60]):
+        if fold(line.strip()).rstrip(" :.") in _LIST_INTRO:
+            start = next((k for k in range(i + 1, min(len(lines), i + 120)) if _DOC_START.match(lines[k].strip())), None)
+            if start is not None:
+                out.update(range(i, start))
+            break
+    for i, line in enumerate(lines):
+        if i > 5 and fold(line.strip()).rstrip(" :.") in CUT_MARKERS:
+            tail = [x for x in lines[i + 1:] if x.strip()]
+            if len(tail) <= 80 and all(len(x) < 200 for x in tail):
+                out.update(range(i, len(lines)))
+            break
+    return out

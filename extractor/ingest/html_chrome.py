@@ -11,6 +11,7 @@ import re
 from lxml import etree
 
 from ..normalize import fold
+from .chrome_lines import CUT_MARKERS
 from .model import Block
 
 _ALWAYS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas"}
@@ -28,11 +29,6 @@ _INLINE = {"a", "span", "b", "strong", "i", "em", "u", "font", "small", "sup", "
 _WS = re.compile(r"\s+")
 _VN = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 
-CUT_MARKERS = {
-    "phản hồi", "thông tin người gửi phản hồi", "gửi phản hồi", "các tin khác", "tin khác",
-    "tin liên quan", "bài viết liên quan", "tin cùng chuyên mục", "ý kiến bạn đọc", "bình luận",
-    "gửi ý kiến",
-}
 LINE_PREFIXES = ("in trang", "lượt xem", "lượt đọc", "số lượt xem", "chia sẻ", "bản in", "gửi email",
                  "về đầu trang", "lên đầu trang", "quay lại", "trở về")
 _NUMBERED = re.compile(r"^(?:[-+•·–*]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+[.)]\s|\(\d+\)\s)")

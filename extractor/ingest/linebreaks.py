@@ -77,7 +77,9 @@ def is_break(a: str, b: str, width: int | None, a_first: bool = True) -> bool:
     if re.match(r"^\d", b_s) and re.search(r"\d\s*[-–]$", a_s):  # "2016 -" / "2020": a range wrapped
         return False
     place_start = len(a_s.split()) <= 2 and a_s[:1].isupper() and not re.search(r"[.;:|]", a_s) and not is_upper(a_s)
-    if _SO_LINE.match(a_s) or (_DATE_LINE.match(b_s) and not place_start) \
+    if place_start and _DATE_LINE.match(b_s):
+        return False  # "Thái" / "Nguyên, ngày …": the place's name cut by a narrow cell
+    if _SO_LINE.match(a_s) or _DATE_LINE.match(b_s) \
             or (_TYPE_START.match(b_s) and not MARKER.match(a_s)):
         return True  # the header's "Số" and date, the type line: fields of their own
     if MARKER.match(b_s) and not (b_s.startswith(("-", "–")) and a_s[-1:].isdigit()):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..normalize import clean, squash
 from . import linebreaks
-from .chrome_lines import is_byline, is_chrome, is_meta_line
+from .chrome_lines import is_byline, is_chrome, is_meta_line, site_lines
 from .model import Block, Cell, SourceDocument, Style, Table, assemble
 
 _BULLET = re.compile(r"^\s*[-+•·–]\s+")
@@ -32,6 +32,7 @@ class _Line:
     text: str
     start: int  # offset in the decoded source
     end: int
+    site: bool = False  # the site's by where it stands (a related-documents list, other news after the article)
 
 
 @dataclass
@@ -46,6 +47,9 @@ def parse_text(source: str, path: str, fmt: str = "text", encoding: str | None =
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     text, where = _unescape_breaks(source)
     lines = _lines(text, where)
+    site = site_lines([ln.text for ln in lines])
+    for i in site:
+        lines[i].site = True
     chrome: list[Block] = []
     width = linebreaks.wrap_width([ln.text for ln in lines])
     blocks: list[Block] = []
@@ -55,7 +59,7 @@ def parse_text(source: str, path: str, fmt: str = "text", encoding: str | None =
         kept: list[_Line] = []
         for ln in run:
             seen += 1
-            if is_chrome(ln.text) or (seen <= _META_ZONE and is_meta_line(ln.text)):
+            if ln.site or is_chrome(ln.text) or (seen <= _META_ZONE and is_meta_line(ln.text)):
                 chrome.append(_chrome_block(ln))
                 new, table = _run_blocks(kept, width, None)
                 blocks.extend(new)

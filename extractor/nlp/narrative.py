@@ -95,8 +95,8 @@ def _subject(before: str) -> tuple[str, int, int] | None:
         tail = trimmed[m.start():]
         if len(tail.split()) <= 14 and _NAME_TAIL.match(tail) and m.group(0)[:1].isupper() \
                 and not _NOT_IN_NAME.search(tail):
-            if found is None or m.start() < found[0]:
-                found = (m.start(), len(trimmed))
+            if found is None or (m.start() < found[0] and "," not in trimmed[m.start():found[0]]):
+                found = (m.start(), len(trimmed))  # the grammar missed the name, or cut it short
             break
     if found is None:
         return None

@@ -45,8 +45,9 @@ def type_line(line: str) -> tuple[str, str, bool] | None:
     line = line.strip()
     for name, code in type_names().items():
         up = name.upper()
-        if line.startswith(up) and (len(line) == len(up) or line[len(up)] in " :\n"):
-            rest = line[len(up):].strip()
+        m = re.match(r"\s+".join(map(re.escape, up.split())) + r"(?=[\s:]|$)", line)  # "QUYẾT" / "ĐỊNH": split too
+        if m:
+            rest = line[m.end():].strip()
             joint = rest.startswith("LIÊN TỊCH")
             if joint:
                 rest = rest[len("LIÊN TỊCH"):].strip()
