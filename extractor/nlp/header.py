@@ -117,7 +117,12 @@ def _read_top(blocks: list[Block], start: int) -> _Top:
     z = header_zone.scan(blocks, start)
     top = _Top(z, body_start=z.end)
     k = _type_line_index(blocks, z.end if z.begin is not None else start)
-    if k is not None:
+    if z.type_rest and titles.type_line(z.type_rest):  # the type line inside the header's last block
+        code, rest, joint = titles.type_line(z.type_rest)
+        top.doc_type, top.joint = code, joint
+        top.title, top.body_start, _ = titles.read_title(blocks, z.end - 1, rest, code in _DECISION_TYPES)
+        top.title_span = (blocks[z.end - 1].start, blocks[top.body_start - 1].end)
+    elif k is not None:
         code, rest, joint = titles.type_line(blocks[k].text)
         top.doc_type, top.joint = code, joint
         top.title, top.body_start, _ = titles.read_title(blocks, k, rest, code in _DECISION_TYPES)

@@ -76,6 +76,7 @@ class Zone:
     end: int = 0  # first block after the zone
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     elements: int = 0  # how many header elements were seen (motto, số, date)
+    type_rest: str | None = None  # the type line and what follows it, when they share the zone's last block
 
 
 def is_body_line(line: str) -> bool:
@@ -166,6 +167,8 @@ def scan(blocks: list[Block], start: int, limit: int = 30) -> Zone:
                 if line.isupper() or line == "*":
                     if is_type_line(line) or (complete and (z.code is not None or not is_body_line(line))):
                         stop = "here" if n_cell == 0 and n_line == 0 and not body_cell else "after"
+                        if stop == "after" and is_type_line(line):
+                            z.type_rest = "\n".join([line] + [x for x in cell[n_line + 1:] if x])
                         break
                     body_cell.append(line)
                     continue
