@@ -28,13 +28,15 @@ _SITE_LINES = {
     "ảnh minh họa", "ảnh minh hoạ", "tải về", "tải văn bản", "in trang", "bản in", "chia sẻ", "bình luận",
     "gửi bình luận", "ý kiến bạn đọc", "đang tải nội dung", "đang tải", "văn bản liên quan", "lược đồ",
     "nội dung văn bản", "văn bản gốc", "tệp đính kèm", "tập tin đính kèm", "file đính kèm", "đính kèm",
-    "chung nhan tin nhiem mang", "về đầu trang", "lên đầu trang", "quay lại", "trở về", "trang chủ",
+    "chung nhan tin nhiem mang", "bản đồ hành chính", "đánh giá", "liên kết website", "thống kê truy cập", "về đầu trang", "lên đầu trang", "quay lại", "trở về", "trang chủ",
 }
 _PREFIXES = (
     "để sử dụng toàn bộ tiện ích", "đang tải nội dung", "lượt xem", "lượt đọc", "số lượt xem", "cập nhật:",
     "ngày đăng", "tin và ảnh", "ảnh:", "nguồn:", "a- a a+", "tăng tương phản", "giảm tương phản",
     "cỡ chữ", "in bài", "gửi email", "đăng nhập", "bạn đang xem", "chi tiết kế hoạch", "xem chi tiết",
-    "tải file", "xem toàn văn", "tệp đính kèm", "tập tin đính kèm", "file đính kèm",
+    "tải file", "xem toàn văn", "tệp đính kèm", "tập tin đính kèm", "file đính kèm", "thống kê:", "trong năm:",
+    "trong tháng:", "trong tuần:", "trong ngày:", "online:", "lượt đánh giá", "đang truy cập", "lượt truy cập",
+    "tổng lượt truy cập", "xem chi tiết nội dung",
 )
 _WEEKDAY_STAMP = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\s*[-,]\s*\d{1,2}/\d{1,2}/\d{4}")
 _DATE_STAMP = re.compile(r"^\(?\d{1,2}/\d{1,2}/\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*:?\s*(?:am|pm|sa|ch)?)?"

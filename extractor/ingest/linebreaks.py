@@ -37,9 +37,9 @@ _LETTERS = re.compile(r"[^\W\d_]")
 
 
 def is_upper(line: str) -> bool:
-    """All letters upper case (at least two of them): a heading, a title or a header line."""
+    """All letters upper case (two at least, or a short "I)"): a heading, a title or a header line."""
     letters = _LETTERS.findall(line)
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return (len(letters) >= 2 or (len(letters) == 1 and len(line.strip()) <= 4)) and all(c.isupper() for c in letters)
 
 
 def wrap_width(lines: list[str]) -> int | None:
