@@ -72,6 +72,8 @@ def is_break(a: str, b: str, width: int | None, a_first: bool = True) -> bool:
         return True
     if a_s.endswith("|") or b_s.startswith("|") or _RULE.match(a_s) or _RULE.match(b_s):
         return True
+    if a_s == "*" or b_s == "*":
+        return True  # the star under a party committee's name
     if re.fullmatch(r"(?:Số|SỐ)\s*:?", a_s):  # "Số:" / "3104/QĐ-UBND": one header field on two lines
         return False
     if re.match(r"^\d", b_s) and re.search(r"\d\s*[-–]$", a_s):  # "2016 -" / "2020": a range wrapped

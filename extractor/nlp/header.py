@@ -93,7 +93,7 @@ def extract_header(src: SourceDocument) -> HeaderResult:
     info.signer_title = post_titles[0] if post_titles else (_posts_only(blocks, nn_idx, appendix_start) or [None])[0]
     statement = None
     if not z.body_lines or info.code is None or info.date is None:
-        statement = stated(src.text, blocks[body_start].start if body_start < len(blocks) else 0,
+        statement = stated(src.text, 0 if z.begin is None else (blocks[body_start].start if body_start < len(blocks) else 0),
                            blocks[min(body_end, len(blocks)) - 1].end if body_end else None) if blocks else None
         _from_statement(info, statement, z)
     if info.doc_type is None:
@@ -116,7 +116,7 @@ def _read_top(blocks: list[Block], start: int) -> _Top:
     """The header block, the type line and the title from `blocks[start]` on."""
     z = header_zone.scan(blocks, start)
     top = _Top(z, body_start=z.end)
-    k = _type_line_index(blocks, z.end if z.begin is not None else start)
+    k = _type_line_index(blocks, z.end if z.begin is not None else start, headerless=z.begin is None)
     if z.type_rest and titles.type_line(z.type_rest):  # the type line inside the header's last block
         code, rest, joint = titles.type_line(z.type_rest)
         top.doc_type, top.joint = code, joint
@@ -145,16 +145,19 @@ def _read_top(blocks: list[Block], start: int) -> _Top:
     return top
 
 
-def _type_line_index(blocks: list[Block], start: int) -> int | None:
-    """The type line: right after the header block, or among the first blocks of a page without one."""
-    for k in range(start, min(len(blocks), start + 6)):
+def _type_line_index(blocks: list[Block], start: int, headerless: bool = False) -> int | None:
+    """The type line: right after the header block, or among the first blocks of a page without one
+    (a news page may print the plan's full text after its own lead paragraph)."""
+    for k in range(start, min(len(blocks), start + (10 if headerless else 6))):
         b = blocks[k]
         if b.table is not None:
             continue
         if titles.type_line(b.text):
             return k
-        if len(b.text) > 200:
+        if len(b.text) > 200 and not headerless:
             return None
+        if headerless and (re.match(r"^(?:[IVX]+|\d+)\s*[.)]\s", b.text) or b.text.startswith("Căn cứ")):
+            return None  # the body has begun
     return None
 
 

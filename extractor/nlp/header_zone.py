@@ -17,10 +17,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..ingest.model import Block
-from ..normalize import fold
+from ..normalize import fold, strip_marks
 from .names import dash, province_name
 
 _SP = r"[\s|]+"
+# capitals with the marks OCR and careless typing put on code letters ("KL/TƯ"): read, then taken off
+_MARKED = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # the quốc hiệu and tiêu ngữ, wherever the flattening put them
 MOTTO = re.compile(
     rf"C[ỘO]NG{_SP}H[ÒOÀ]A{_SP}X[ÃA]{_SP}H[ỘO]I{_SP}CH[ỦU]{_SP}NGH[ĨI]A(?:{_SP}VI[ỆE]T{_SP}NAM)?"
@@ -33,7 +35,7 @@ PARTY_MOTTO = re.compile(rf"(?m)^\s*ĐẢNG{_SP}CỘNG{_SP}SẢN{_SP}VIỆT{_SP}
 SO = re.compile(
     r"^(?:(?:Nghị quyết|Quyết định|Kế hoạch|Chỉ thị|Thông báo|NGHỊ QUYẾT|QUYẾT ĐỊNH|KẾ HOẠCH)\s+)?"
     r"(?:Số|SỐ|số|Sô|Só)\s*:?\s*(?P<num>[0-9][0-9A-Za-z.]*)?\s*(?P<yr>/\s*\d{4})?\s*"
-    r"(?P<sym>[/-]\s*[&'‘’.,]?\s*[A-ZĐ][A-ZĐa-zđ0-9&./\-]*(?:\s?[-&]\s?[A-ZĐ][A-ZĐa-zđ0-9&.]*)*"
+    rf"(?P<sym>[/-]\s*[&'‘’.,]?\s*[A-ZĐ{_MARKED}][A-ZĐ{_MARKED}a-zđ0-9&./\-]*(?:\s?[-&]\s?[A-ZĐ][A-ZĐa-zđ0-9&.]*)*"
     r"(?:\s[A-ZĐ0-9&]+(?![\wà-ỹ]))*)\s*(?P<rest>.*)$"
 )
 # "Số: KH-UBND": no number yet and the slash lost (OCR reads a blank number's slash as nothing)
@@ -97,6 +99,7 @@ def read_so(line: str) -> tuple[str | None, str, str] | None:
     num = (m.group("num") or "").strip(" .") or None
     sym = re.sub(r"\s+|(?<=[/-])[&'‘’.,]", "", m.group("sym"))  # a speck after the slash: "/&KH-UBND"
     sym = sym if sym[0] in "/-" else "/" + sym
+    sym = strip_marks(sym)  # "KL/TƯ" → "KL/TU" (Đ is a letter, not a mark: kept)
     yr = re.sub(r"\s+", "", m.group("yr") or "")
     return num, f"{num or ''}{yr}{sym}", m.group("rest").strip()
 

@@ -78,7 +78,8 @@ def stated(text: str, start: int = 0, end: int | None = None) -> Statement | Non
     return None
 
 
-_HEAD_AT = re.compile(r"(?<![\wà-ỹ])(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![\wà-ỹ])")
+_HEAD_AT = re.compile(r"(?<![\wà-ỹ])(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![\wà-ỹ])",
+                      re.I)  # "Tỉnh Ủy" as some sites write it
 # what may stand inside a name up to the verb: words, field lists "Văn hóa, Thể thao và Du lịch", no digits or quotes
 _NOT_IN_NAME = re.compile(r"(?<![\wà-ỹ])(?:về|việc|của|theo|tại|để|đã|sẽ|đang|được|nhằm|cho)(?![\wà-ỹ])")
 _NAME_TAIL = re.compile(r"^(?:[^\W\d_][\w’'&-]*|,(?=\s+[A-ZĐ])|\s+)*$")
