@@ -21,7 +21,7 @@ _DATE = r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})|ngày\s+(?P<d2>
 _ISSUES = re.compile(
     r"\s+(?:đã\s+|vừa\s+|cũng\s+)*(?:ban hành|xây dựng|triển khai|thống nhất(?: với [^,.;]{3,80}?)?|phê duyệt)\s+"
     rf"(?:(?:và\s+)?(?:ban hành\s+)?)(?P<type>{_TYPES})\b"
-    rf"(?P<tail>(?:\s+(?:số|liên tịch))?\s*(?P<code>\d[\w./&-]*(?:-|/)[\w./&-]+)?(?:\s*,?\s*ngày\s+(?:{_DATE}))?)"
+    rf"(?P<tail>(?:\s+(?:số|liên tịch))?\s*(?P<code>\d[\w.&]*(?:\s?[-/]\s?[\w.&]+)+)?(?:\s*,?\s*ngày\s+(?:{_DATE}))?)"
 )
 # "Theo đó, UBND tỉnh yêu cầu:", "Trong đó, Thường trực HĐND huyện đề nghị …"
 _DIGEST = re.compile(r"^(?:Theo đó|Trong đó|Theo [Kk]ế hoạch|Kế hoạch (?:nêu rõ|yêu cầu))\s*,\s*(?P<rest>.{5,200})")
@@ -44,7 +44,14 @@ class Statement:
 
 
 def stated(text: str, start: int = 0, end: int | None = None) -> Statement | None:
-    """The first statement in `text[start:end]` of who issues the plan (and its number, date)."""
+    """The statement in `text[start:end]` of who issues the plan: the first that gives its number
+    (a headline that only names the body yields to the lead that gives number and date)."""
+    found = list(_statements(text, start, end))
+    return next((st for st in found if st.code), None) or next((st for st in found if st.date), None) or \
+        (found[0] if found else _digest(text, start, end))
+
+
+def _statements(text: str, start: int, end: int | None):
     seg = text[start:end]
     for m in _ISSUES.finditer(seg):
         before = seg[max(0, m.start() - 300):m.start()]
@@ -56,12 +63,16 @@ def stated(text: str, start: int = 0, end: int | None = None) -> Statement | Non
         st = Statement(name, (off + a, off + b), span=(start + m.start(), start + m.end()))
         st.doc_type = _type_code(m.group("type"))
         code = m.group("code")
-        if code and re.search(r"[/-][A-ZĐ]", code):
-            st.code = code.rstrip(".,;")
+        if code and re.search(r"[/-]\s?[A-ZĐ]", code):
+            st.code = re.sub(r"\s+", "", code.rstrip(".,;"))
             num = re.match(r"\d+", st.code)
             st.number = num.group(0) if num else None
         st.date = _iso(m) or _lead_date(before[:a])
-        return st
+        yield st
+
+
+def _digest(text: str, start: int, end: int | None) -> Statement | None:
+    seg = text[start:end]
     for line_start, line in _lines(seg):
         m = _DIGEST.match(line)
         if not m:

@@ -63,6 +63,9 @@ _HEADLINE_VERB = re.compile(r"^(?:Triển khai|Thực hiện|Ban hành|Công b�
 def headline_type(line: str) -> tuple[str, str] | None:
     """A site's headline "Kế hoạch Cải cách hành chính năm 2022" → ("KH", "Cải cách hành chính năm 2022");
     "Triển khai Kế hoạch …" reports the plan by its name too."""
+    issued = re.search(r"\b(?:đã\s+|vừa\s+)?ban hành\s+(?=(?:[Kk]ế hoạch|[Cc]hương trình|[Đđ]ề án|[Pp]hương án)\s)", line)
+    if issued and not _HEADLINE_VERB.match(line):  # "UBND tỉnh Sóc Trăng ban hành Kế hoạch …"
+        line = line[issued.end():]
     verb = _HEADLINE_VERB.match(line)
     core = line[verb.end():] if verb else line
     for name, code in type_names().items():
