@@ -26,7 +26,7 @@ _DASH_RE = re.compile("[-\u058a\u05be\u1400\u1806\u2010-\u2015\u2e17\u2e1a\u2e3a
                       "\U00010ead]")
 _KINDS = unicodedata.normalize(
     "NFC", "thị xã|thị trấn|thành phố|tỉnh|huyện|quận|phường|xã")
-_PLACE_RE = re.compile(rf" ({_KINDS}) (?=\S)")
+_PLACE_RE = re.compile(rf"(?<= )({_KINDS}) (?=\S)")  # the space before stays: "thị trấn huyện X" has two
 
 
 def norm(s: Any) -> str | None:
@@ -46,9 +46,10 @@ def _ratio(a: Any, b: Any) -> float:
 def _places(n: str) -> tuple[list[str], dict[str, str]]:
     """Name prefixes left by cutting each place qualifier, and kind -> place named."""
     ms = list(_PLACE_RE.finditer(n))
-    places = {m.group(1): n[m.end():ms[i + 1].start() if i + 1 < len(ms) else len(n)]
+    places = {m.group(1): n[m.end():ms[i + 1].start() if i + 1 < len(ms) else len(n)].strip()
               for i, m in enumerate(ms)}
-    return [n[:m.start()] for m in ms], places
+    places = {k: v for k, v in places.items() if v}  # "các xã, thị trấn huyện X": "thị trấn" names no place
+    return [n[:m.start() - 1] for m in ms], places
 
 
 def similar(a: Any, b: Any) -> bool:

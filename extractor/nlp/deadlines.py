@@ -23,7 +23,12 @@ _BY = r"(?:[Tt]rước|[Cc]hậm nhất(?: (?:là|vào))?(?: trước)?|[Hh]ạn
 _EVERY = r"(?:[Hh][àằ]ng|[Mm]ỗi)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # spans: "từ ngày 01/5/2025 đến ngày 31/5/2025", "từ tháng 4 đến tháng 6/2024", "Quý III và quý IV/2025"
-    ("period", re.compile(rf"[Tt]ừ\s+{_DAY}\s+(?:đến|tới)\s+(?:hết\s+)?{_DAY}")),
+    ("period", re.compile(rf"[Tt]ừ\s+(?:{_DAY}|ngày\s+\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?(?:{_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{4}})")),
+    # compact spans: "30/11- 05/12/2021", "25-29/12/2010", "từ ngày 01-10/11/2022"
+    ("period", re.compile(r"(?:[Tt]ừ\s+(?:ngày\s+)?)?(?<![\d/])\d{1,2}(?:/\d{1,2})?\s*[-–]\s*\d{1,2}/\d{1,2}/\d{4}")),
+    # the day of an event: "vào lúc 8 giờ 00, ngày 21/5/2024 (thứ ba)", "sáng ngày 04/6/2019", "vào ngày 30/01/2020"
+    ("period", re.compile(r"(?:[Vv]ào\s+(?:lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*)?|(?:[Vv]ào\s+)?lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*"
+                          r"|(?:[Vv]ào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối)\s+)ngày\s+\d{1,2}/\d{1,2}/\d{4}(?:\s*\((?:[^()]{0,6}thứ|chủ nhật)[^()]{0,10}\))?")),
     ("period", re.compile(rf"(?:(?:[Tt]ừ|[Tt]rong)\s+)?{_UNIT}{_YEAR_TAIL}?\s+(?:đến|tới|và|-)\s+(?:hết\s+)?{_UNIT}{_YEAR_TAIL}?")),
     # a due day that recurs: "trước ngày 25 hằng tháng", "trước ngày 15/12 hằng năm", "… ngày 20 tháng cuối quý"
     ("recurring", re.compile(rf"(?:{_EVERY}\s+(?:tháng|quý|năm)\s*,\s*)?{_BY}\s+ngày\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}})?"
@@ -62,8 +67,8 @@ def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool =
     """Scheduling phrases in `text`; `year` completes dates that omit it.
 
     `narrative`: the text reports on a plan (a news page with no number or
-    date of its own), so the dated spans it gives are facts told, not the
-    schedule of a plan being read; only how-often phrases are kept.
+    date of its own): the whole year it names is the plan's year told again,
+    not a schedule; the days and spans it gives are the plan's schedule.
     """
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -77,8 +82,8 @@ def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool =
             if re.search(r"ngày\s*\d{0,2}\s*$", text[max(0, a - 12):a]):  # "ngày 19 tháng 6 năm 2015": a date
                 continue
             f = Found(m.group(0).strip(), kind, base + a, base + b)
-            if narrative and kind in ("period", "due") and re.search(r"\b(?:19|20)\d\d\b", f.text):
-                continue
+            if narrative and kind == "period" and re.fullmatch(r"(?:[Tt]rong|[Cc]ả)\s+năm\s+(?:19|20)\d\d", f.text):
+                continue  # a report's "trong năm 2018" restates the plan's year; its days and spans are the schedule
             _interpret(f, year)
             taken.append((a, b))
             out.append(f)
@@ -99,7 +104,14 @@ def _interpret(f: Found, year: int | None) -> None:
     if f.kind == "recurring":
         f.freq = _freq(t)
     elif f.kind == "period":
+        compact = _compact(t, year)
+        if compact:
+            f.s, f.e = compact
+            return
         days = _dates(t, year) if "ngày" in t else []
+        if len(days) == 1 and not re.search(r"\bđến\b|\btới\b", t):  # the day of an event
+            f.s = f.e = days[0]
+            return
         if len(days) >= 2:  # "từ ngày … đến ngày …": the start takes the end's year when it has none
             f.s, f.e = days[0], days[-1]
             return
@@ -131,6 +143,22 @@ def _interpret(f: Found, year: int | None) -> None:
                 f.e = f"{y}-12-31"
 
 
+_COMPACT = re.compile(r"(?<![\d/])(\d{1,2})(?:/(\d{1,2}))?\s*[-–]\s*(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _compact(t: str, year: int | None) -> tuple[str, str] | None:
+    """"30/11- 05/12/2021" → 2021-11-30 … 2021-12-05; "25-29/12/2010" → 2010-12-25 … 2010-12-29."""
+    m = _COMPACT.search(t)
+    if not m or "đến" in t:
+        return None
+    d1, m2, y2 = int(m.group(1)), int(m.group(4)), int(m.group(5))
+    m1, d2 = int(m.group(2) or m2), int(m.group(3))
+    y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= d1 <= _last(y1, m1) and 1 <= d2 <= _last(y2, m2)):
+        return None
+    return f"{y1}-{m1:02d}-{d1:02d}", f"{y2}-{m2:02d}-{d2:02d}"
+
+
 def _units(t: str) -> list[tuple[str, int, int]]:
     """('month'|'quarter', number, position) for each month or quarter named in t."""
     out = []
@@ -150,9 +178,11 @@ def _bounds(unit: str, n: int, y: int) -> tuple[str, str]:
 def _dates(t: str, year: int | None) -> list[str]:
     """ISO dates of 'ngày D/M[/Y]' or 'ngày D tháng M [năm Y]' in t; a date without a year takes the next one's."""
     raw = []
-    for m in re.finditer(r"(?:ngày\s+|(?<=trước )|(?<=nhất ))(\d{1,2})(?:\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)", t):
-        d, mo = int(m.group(1)), int(m.group(2) or m.group(4))
+    for m in re.finditer(r"(?:ngày\s+|(?<=trước )|(?<=nhất )|(?<=đến )|(?<=tới ))(\d{1,2})(?:\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"
+                         r"|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?|(?=\s+(?:đến|tới)\s+ngày))", t):
+        d, mo = int(m.group(1)), int(m.group(2) or m.group(4) or 0)
         raw.append((d, mo, int(m.group(3) or m.group(5) or 0) or None))
+    raw = [(d, mo or next((r[1] for r in raw[k + 1:] if r[1]), 0), y) for k, (d, mo, y) in enumerate(raw)]  # "từ ngày 05 đến ngày 08 tháng 01"
     out = []
     for k, (d, mo, y) in enumerate(raw):
         if not y:  # the next date's year; the year before when the span crosses new year ("20/12 đến 10/01/2027")

@@ -316,8 +316,10 @@ def _complete_level(name: str, text: str, ctx: PlanContext) -> str:
     if kind == "thành phố" and ctx.province and province_place(ctx.province).startswith("thành phố"):
         return f"{name} {ctx.province}"
     counts: dict[str, int] = {}
-    for mm in re.finditer(rf"\b{kind}\s+((?:[A-ZĐ][\wà-ỹ’']*\s?){{1,3}})", text):
+    for mm in re.finditer(rf"\b(?i:{kind})[ \t]+((?:[A-ZĐ][\wà-ỹ’']*[ \t]?){{1,3}})", text):
         place = mm.group(1).strip()
+        if re.match(r"(?i)khóa|khoá|nhiệm kỳ", place):
+            continue  # "HĐND huyện Khóa VI": the council's term, not a place
         if province_name(place) and kind != "thành phố":
             continue
         counts[place] = counts.get(place, 0) + 1

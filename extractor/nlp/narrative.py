@@ -48,7 +48,7 @@ def stated(text: str, start: int = 0, end: int | None = None) -> Statement | Non
     (a headline that only names the body yields to the lead that gives number and date)."""
     found = list(_statements(text, start, end))
     return next((st for st in found if st.code), None) or next((st for st in found if st.date), None) or \
-        (found[0] if found else _digest(text, start, end))
+        _digest(text, start, end) or (found[0] if found else None)
 
 
 def _statements(text: str, start: int, end: int | None):
@@ -92,7 +92,7 @@ def _digest(text: str, start: int, end: int | None) -> Statement | None:
 _HEAD_AT = re.compile(r"(?<![\wà-ỹ])(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![\wà-ỹ])",
                       re.I)  # "Tỉnh Ủy" as some sites write it
 # what may stand inside a name up to the verb: words, field lists "Văn hóa, Thể thao và Du lịch", no digits or quotes
-_NOT_IN_NAME = re.compile(r"(?<![\wà-ỹ])(?:về|việc|của|theo|tại|để|đã|sẽ|đang|được|nhằm|cho)(?![\wà-ỹ])")
+_NOT_IN_NAME = re.compile(r"(?<![\wà-ỹ])(?:về|việc|của|theo|tại|để|đã|sẽ|đang|được|nhằm|cho|chủ trì|phối hợp|giao)(?![\wà-ỹ])")
 _NAME_TAIL = re.compile(r"^(?:[^\W\d_][\w’'&-]*|,(?=\s+[A-ZĐ])|\s+)*$")
 
 
@@ -143,3 +143,14 @@ def _lead_date(before: str) -> str | None:
     """"Ngày 24/8/2018, UBND huyện ban hành …": the date that opens the sentence."""
     m = _LEAD_DATE.search(before)
     return _iso(m) if m else None
+
+
+def statement_end(text: str) -> int | None:
+    """Where the sentence that states the plan's issue ends ("… đã ban hành Kế hoạch số 107/KH-HĐND …. Theo đó,
+    …"): what follows it is the plan's content, what precedes it its grounds and its issuer."""
+    for m in _ISSUES.finditer(text):
+        if _subject(text[max(0, m.start() - 300):m.start()]) is None:
+            continue
+        stop = re.compile(r"\.(?=\s+[A-ZĐÀ-Ỹ])|:\s|$").search(text, m.end())
+        return stop.end() if stop else len(text)
+    return None

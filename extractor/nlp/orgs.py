@@ -16,11 +16,11 @@ from dataclasses import dataclass
 # Head nouns, longest first. Capitalized heads need a name after them (or a
 # relative word); group heads start with "các"/"những".
 HEADS = [
-    "Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQ", "UBMTTQ",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQVN", "Ủy ban MTTQ", "UBMTTQVN", "UBMTTQ",
     "Văn phòng HĐND và UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "VP HĐND và UBND",
     "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "Hội đồng phối hợp", "Hội đồng",
     "Ban Chấp hành Đảng bộ", "Ban chấp hành Đảng bộ", "Ban Thường vụ", "Ban Thường trực", "Ban Chỉ đạo", "BCĐ",
-    "Ban cán sự đảng", "Đảng đoàn", "Tiểu ban", "Thường trực", "Tỉnh Đoàn", "Tỉnh đoàn", "Huyện Đoàn", "Huyện đoàn",
+    "Ban cán sự đảng", "Đảng đoàn", "Tiểu ban", "Tổ đại biểu", "Tổ công tác", "Tổ giúp việc", "Thường trực", "Tỉnh Đoàn", "Tỉnh đoàn", "Huyện Đoàn", "Huyện đoàn",
     "Ban biên tập", "Ban Biên tập", "BBT", "Ban Giám đốc", "Ban GD", "Ban",
     "Văn phòng", "VP", "Trung tâm", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội",
     "Sở", "Bộ phận", "Bộ", "Phòng", "Chi cục", "Tổng cục", "Cục", "Đài", "Báo", "Trường",
@@ -35,7 +35,8 @@ GROUP_HEADS = [
     "đơn vị sự nghiệp", "cơ quan báo chí", "cơ quan thông tin đại chúng", "cơ sở giáo dục", "bệnh viện",
     "trường học", "trường trung học phổ thông", "tổ chức thành viên", "tổ chức chính trị - xã hội",
     "đoàn thể chính trị - xã hội", "huyện ủy", "phòng chuyên môn", "ban cán sự đảng", "thôn", "ấp",
-    "tổ chức tín dụng", "doanh nghiệp viễn thông", "hợp tác xã",
+    "tổ chức tín dụng", "doanh nghiệp viễn thông", "hợp tác xã", "tổ đại biểu", "tổ công tác", "tổ tiêm phòng",
+    "cấp ủy",
 ]
 GROUP_HEADS.remove("hội")
 PLACE_WORDS = ["tỉnh", "thành phố", "Thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "Tỉnh"]
@@ -50,7 +51,7 @@ STOP_PHRASES = set(
     đầu mối|theo dõi|đánh giá|tuyên truyền|phổ biến|công khai|tiếp nhận|trả lời|phát hành|hỗ trợ|giới thiệu|vận động|
     lãnh đạo|chỉ đạo|rà soát|giám sát|tham gia|bảo đảm|đảm bảo|nghiên cứu|sản xuất|phát sóng|tư vấn|tập huấn|thống kê|
     đề xuất|đồng thời|công tác|kế hoạch|nội dung|kết quả|chương trình|hoạt động|nhiệm vụ|tích cực|thường xuyên|có trách|
-    chịu trách|sơ kết|tổng kết|phát động|mở rộng|lựa chọn|bố trí|kiện toàn|cụ thể|tiếp tục|quản lý nhà|xử lý|chậm nhất|khắc phục|ứng phó|thông báo""".replace("\n", "").split("|")
+    chịu trách|sơ kết|tổng kết|phát động|mở rộng|lựa chọn|bố trí|kiện toàn|cụ thể|tiếp tục|quản lý nhà|xử lý|chậm nhất|khắc phục|ứng phó|thông báo|yêu cầu|liên hệ""".replace("\n", "").split("|")
 )
 # Lower-case runs that belong to names.
 NAME_PHRASES = [
@@ -61,15 +62,15 @@ NAME_PHRASES = [
     "nhân dân", "điện tử", "truyền thanh", "cơ sở", "vận tải", "chính trị - xã hội", "thành viên",
     "cán sự đảng", "tuyến tỉnh", "thí điểm", "cấp tỉnh", "cấp huyện", "cấp xã", "cùng cấp", "cơ quan",
     "phổ biến, giáo dục pháp luật", "trung học phổ thông", "trên địa bàn tỉnh", "trên địa bàn huyện", "trên địa bàn",
-    "cổ phần",
+    "cổ phần", "có liên quan",
 ]
 # After "," or "và" inside a group these words go on listing places or kinds of body.
 GROUP_AFTER_COMMA = set("đơn ban ngành xã phường thị đoàn trường sở địa thành huyện quận thôn ấp tổ khu tỉnh đảng".split())
-GROUP_WORDS = set("vị ngành xã phường trấn phương thể quan ban đơn thị địa ủy phố ấp thôn thành đảng huyện".split())
+GROUP_WORDS = set("vị ngành xã phường trấn phương thể quan ban đơn thị địa ủy phố ấp thôn thành đảng huyện chi bộ".split())
 # "các huyện, thị xã" after a name: the name is repeated for each place ("Trung tâm Y tế các huyện").
-PLACE_GROUP_START = set("huyện xã phường thị thành quận tỉnh thôn ấp".split())
+PLACE_GROUP_START = set("huyện xã phường thị thành quận tỉnh thôn ấp chi".split())
 # Heads a body of the same authority hangs under without "của": "Đảng đoàn HĐND tỉnh", "Văn phòng cơ quan Ủy ban MTTQ".
-SUB_HEADS = {"Văn phòng", "VP", "Ban", "Đảng đoàn", "Ban cán sự đảng", "Thường trực", "Ban Thường trực",
+SUB_HEADS = {"Văn phòng", "VP", "Ban", "Đảng đoàn", "Tổ đại biểu", "Ban cán sự đảng", "Thường trực", "Ban Thường trực",
              "Ban Giám đốc", "Ban GD", "Thanh tra", "Phòng"}
 PARENT_HEADS = ("UBND", "HĐND", "Ủy ban", "Uỷ ban", "Hội đồng nhân dân", "Công an", "Sở")
 RELATIVE = ("Sở", "tỉnh", "Tỉnh", "Thành phố", "thành phố", "huyện", "Huyện", "Ban")
@@ -190,14 +191,21 @@ def _match_at(sc: _Scan, i: int) -> tuple[int, bool] | None:
     if low in ("các", "những") and i + 1 < len(toks):
         for g in sorted(GROUP_HEADS, key=len, reverse=True):
             j = _match_words(ltoks, i + 1, g)
-            if j is not None:
-                return _tail(sc, j, True, "các"), True
+            if j is not None:  # "các Tổ đại biểu HĐND huyện": a team of a council hangs under it
+                return _tail(sc, j, True, "Tổ đại biểu" if g == "tổ đại biểu" else "các"), True
         return None
+    if low == "cấp" and i + 1 < len(toks) and ltoks[i + 1][0] == "ủy":  # "cấp ủy các chi bộ, đảng bộ cơ sở"
+        return _tail(sc, i + 2, True, "các"), True
     if low in ("cơ", "đơn") and i + 1 < len(toks):  # "cơ quan báo chí của tỉnh"
         for g in ("cơ quan báo chí", "cơ quan thông tin đại chúng"):
             j = _match_words(toks, i, g)
             if j is not None:
                 return _tail(sc, j, True, g), True
+    if i and ltoks[i - 1][0] in _NOT_BEFORE_HEAD.get(low, ()):
+        return None  # "Quảng trường Nhân Dân", "hội trường UBND": a place, not a school
+    if low in ("phòng", "hội", "báo") and i + 1 < len(toks) and ltoks[i + 1][0].split("-")[0] in _NOT_AFTER_HEAD \
+            and not (low == "hội" and i + 2 < len(toks) and (ltoks[i + 2][0] == "lần" or _is_cap(toks[i + 2][0]))):
+        return None  # but "Hội nghị lần thứ sáu Ban Chấp hành Trung ương" issues resolutions  # "phòng COVID-19", "Hội nghị", "Hội thi", "Báo cáo": an act, an event, a report
     if tok.islower() and low in ("trường", "trung", "phòng", "ban", "sở", "văn") and i + 1 < len(toks):
         for h in HEADS:  # "trường Cao đẳng nghề Lạng Sơn": a lower-case head before a name
             j = _match_words(ltoks, i, h.lower())
@@ -215,9 +223,15 @@ def _match_at(sc: _Scan, i: int) -> tuple[int, bool] | None:
         if g is not None:
             return g[0], True
     k = _tail(sc, j, False, h)
-    if k == j and " và " not in h and h not in ("Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Thành ủy", "Tỉnh ủy", "Huyện ủy"):
+    if k == j and " và " not in h and h not in ("Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Thành ủy", "Tỉnh ủy", "Huyện ủy",
+                                                 "Mặt trận", "UBMTTQVN", "UBMTTQ", "MTTQ"):
         return None  # "Sở" alone in prose is not a name unless relative ("thuộc Sở") — see names.py
     return k, False
+
+
+_NOT_BEFORE_HEAD = {"trường": ("quảng", "hội", "thị", "môi", "chiến", "hiện", "lập", "công", "thương"),
+                    "phòng": ("văn",)}
+_NOT_AFTER_HEAD = {"covid", "chống", "ngừa", "nghị", "thi", "thao", "thảo", "diễn", "chợ", "trại", "khỏe", "cáo"}
 
 
 def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
@@ -267,6 +281,9 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             m = _match_at(sc, k)  # "Đảng đoàn HĐND tỉnh", "Ban Giám đốc Công an tỉnh"
             if m is not None:
                 k = last_good = m[0]
+                continue
+            if toks[k][0] in ("HĐND", "UBND") and head in ("Thường trực", "Tổ đại biểu"):
+                k = last_good = k + 1  # "Thường trực HĐND, Ủy ban MTTQ các xã": the places come after the list
                 continue
         if tok in ("và", ",", "-", "–") and k + 1 < n and _is_cap(toks[k + 1][0]) and not _broken(sc, k + 1) \
                 and not _starts_org(toks, k + 1) and (tok in ("-", "–") or _head_at(toks, k + 1) is None):

@@ -21,6 +21,7 @@ from .heading_classifier import labeller as heading_labeller
 from .paragraph_classifier import has_usable_headings, paragraph_sections
 from .sections import outline
 from .unit_ner import unit_ner_component  # noqa: F401  (registers kh_unit_ner)
+from .prose_tasks import prose_tasks
 from .tasks import table_tasks, tcth_tasks
 from .units import collect_units
 
@@ -116,6 +117,8 @@ def citations_component(doc: Doc) -> Doc:
 def tasks_component(doc: Doc) -> Doc:
     src, h = doc._.source, doc._.header
     drafts = tcth_tasks(src.blocks, doc._.outline or [], h.body_end, h.ctx, doc._.source.text)
+    if not drafts and not has_usable_headings(doc._.outline or []):  # a digest or a plan without an outline
+        drafts = prose_tasks(src.blocks, h.body_start, h.body_end, h.ctx, doc._.source.text)
     for b in src.blocks[h.body_start:]:  # task tables in the body ("III. Phân công nhiệm vụ") and in appendices
         if b.kind == "table":
             drafts += table_tasks(b, h.ctx, doc._.source.text)

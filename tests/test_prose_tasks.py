@@ -1,0 +1,77 @@
+"""Work given in prose (issue 11 item 7): portal digests and plans without an outline, on strings written for the test."""
+from __future__ import annotations
+
+from extractor import extract
+from extractor.evaluate import similar
+from extractor.nlp.assign import roles
+from extractor.nlp.deadlines import find_deadlines
+from extractor.nlp.names import PlanContext
+
+QT = PlanContext(issuer="Ủy ban nhân dân tỉnh Quảng Trị", issuer_base="Ủy ban nhân dân", province="Quảng Trị")
+
+
+def leads(text, ctx=QT):
+    r = roles(text, 0, ctx)
+    return [o.text for o in r.lead], [o.text for o in r.cooperate], r.requested, r.issuer_speaks
+
+
+def test_the_issuer_speaks_and_the_units_after_it_lead():
+    lead, coop, requested, speaks = leads("Theo đó, UBND tỉnh yêu cầu: Sở Y tế chủ trì, phối hợp với Sở Tài chính "
+                                          "và các đơn vị liên quan tổ chức kiểm tra.")
+    assert lead == ["Sở Y tế"] and coop == ["Sở Tài chính", "các đơn vị liên quan"] and speaks and not requested
+
+
+def test_listed_subjects_share_their_verb_and_a_post_stands_for_its_body():
+    assert leads("Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh tổ chức tuần tra.")[0] == ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]
+    assert leads("UBND tỉnh giao Giám đốc Sở Nội vụ tham mưu tổ chức hội nghị.")[0] == ["Sở Nội vụ"]
+    lead = leads("UBND huyện giao Trưởng phòng tài nguyên và môi trường huyện chủ trì thực hiện.")[0]
+    assert lead == ["Phòng Tài nguyên và Môi trường huyện"]
+
+
+def test_de_nghi_asks_and_directed_or_reporting_names_do_not_lead():
+    lead, _, requested, _ = leads("Ban Thường vụ Huyện ủy đề nghị các Tổ đại biểu HĐND huyện báo cáo kết quả về "
+                                  "Thường trực HĐND huyện.", PlanContext(issuer="Ban Thường vụ Huyện ủy"))
+    assert lead == ["các Tổ đại biểu HĐND huyện"] and requested
+    assert leads("UBND tỉnh yêu cầu UBND các huyện chỉ đạo Phòng Y tế, Trung tâm Y tế huyện thực hiện.")[0] == \
+        ["UBND các huyện"]
+    assert leads("UBND thành phố đã có văn bản chỉ đạo triển khai.")[0] == []  # a fact told, not work given
+
+
+def test_a_council_and_front_listed_before_their_places_share_them():
+    _, coop, _, _ = leads("Thường trực HĐND huyện đề nghị các Tổ đại biểu phối hợp với Thường trực HĐND, "
+                          "Ủy ban MTTQVN các xã, thị trấn để thống nhất địa điểm.", PlanContext(issuer="Thường trực Hội đồng nhân dân huyện"))
+    assert coop == ["Thường trực HĐND các xã, thị trấn", "Ủy ban MTTQVN các xã, thị trấn"]
+
+
+def test_a_digest_gives_one_task_per_paragraph_that_assigns(tmp_path):
+    p = tmp_path / "tin.txt"
+    p.write_text("Triển khai kế hoạch phòng chống dịch năm 2024\n\n"
+                 "Ngày 05/3/2024, UBND tỉnh ban hành Kế hoạch số 45/KH-UBND về phòng, chống dịch bệnh năm 2024. "
+                 "Theo đó, Sở Y tế chủ trì, phối hợp với các địa phương giám sát dịch từ ngày 10/3/2024 đến ngày 30/4/2024.\n\n"
+                 "Các lớp tập huấn đã được tổ chức tại nhiều huyện trong năm qua.\n\n"
+                 "Sở Tài chính tham mưu bố trí kinh phí; báo cáo UBND tỉnh trước ngày 15/5/2024.\n", encoding="utf-8")
+    rec = extract(str(p))
+    assert [t.id for t in rec.tasks] == ["?-1", "?-2"]
+    assert rec.tasks[0].task.startswith("Theo đó, Sở Y tế") and similar(rec.tasks[0].lead[0], "Sở Y tế tỉnh Quảng Trị")
+    assert rec.tasks[0].deadline == "từ ngày 10/3/2024 đến ngày 30/4/2024"
+    assert rec.tasks[1].deadline == "trước ngày 15/5/2024"
+    roles_ = {(u.name, u.role) for u in rec.units}
+    assert ("Ủy ban nhân dân tỉnh", "report_to") in roles_ or any(r == "report_to" for _, r in roles_)
+
+
+def test_event_days_and_compact_spans_are_scheduled():
+    got = {f.text: (f.kind, f.s, f.e) for t in ["Vào lúc 8 giờ 00, ngày 21/5/2024 (thứ ba), tại hội trường.",
+                                                   "Thời gian: dự kiến 30/11- 05/12/2021.",
+                                                   "tổ chức tiêm bổ sung từ ngày 01-10/11/2022.",
+                                                   "Thời gian: Từ ngày 05 đến ngày 08 tháng 01 năm 2021."]
+           for f in find_deadlines(t, 2021)}
+    assert got["Vào lúc 8 giờ 00, ngày 21/5/2024 (thứ ba)"] == ("period", "2024-05-21", "2024-05-21")
+    assert got["30/11- 05/12/2021"] == ("period", "2021-11-30", "2021-12-05")
+    assert got["từ ngày 01-10/11/2022"] == ("period", "2022-11-01", "2022-11-10")
+    assert got["Từ ngày 05 đến ngày 08 tháng 01 năm 2021"] == ("period", "2021-01-05", "2021-01-08")
+    assert find_deadlines("Kế hoạch số 27/KH-TĐB ngày 9/5/2019 của Tổ đại biểu", 2019) == []
+
+
+def test_a_place_kind_followed_by_another_is_not_a_place():
+    assert similar("Các xã, thị trấn", "Các xã, thị trấn huyện Bạch Thông")
+    assert not similar("Các xã, thị trấn huyện Ba Vì", "Các xã, thị trấn huyện Bạch Thông")
