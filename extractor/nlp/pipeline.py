@@ -32,6 +32,8 @@ from .units import collect_units
 
 COMPONENTS = ["kh_header", "kh_sections", "kh_citations", "kh_tasks", "kh_units", "kh_deadlines"]
 OPTIONAL = ["kh_unit_ner"]  # trained unit-name NER, off by default: `make_nlp(extra=["kh_unit_ner"])`
+# a component that completes another's records after it ran: (the other, what it fills in)
+FILLS_IN = {"kh_deadlines": ("kh_tasks", "Task.deadline (a task's deadline phrase in 'Tổ chức thực hiện')")}
 
 for _name, _default in (("source", None), ("header", None), ("outline", None), ("task_drafts", None), ("records", None)):
     if not Doc.has_extension(_name):
@@ -290,6 +292,10 @@ def make_nlp(exclude: list[str] | None = None, extra: list[str] | None = None) -
                 also = [n for n in _dependents(need) if n in names]
                 raise ValueError(f"make_nlp: cannot exclude {need}: {', '.join(users)} need(s) its {attr}; "
                                  f"keep {need}, or exclude {', '.join(also)} too")
+    for filler, (owner, what) in FILLS_IN.items():
+        if filler not in names and owner in names:
+            raise ValueError(f"make_nlp: cannot exclude {filler}: {owner} needs it to fill in {what}; "
+                             f"keep {filler}, or exclude {owner} too")
     check_tables()
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.tokenizer = SourceTokenizer(nlp.tokenizer)
