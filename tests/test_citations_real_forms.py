@@ -198,3 +198,21 @@ def test_a_practical_grounds_item_is_not_a_grounds_section():
     items = [SimpleNamespace(heading="CĂN CỨ XÂY DỰNG KẾ HOẠCH", level=1), SimpleNamespace(heading="Căn cứ pháp lý", level=2),
              SimpleNamespace(heading="Căn cứ thực tiễn", level=2), SimpleNamespace(heading="MỤC ĐÍCH", level=1)]
     assert grounds_sections(items, [0, 30, 200, 400], 900) == [(0, 200)]
+
+
+HP = PlanContext(issuer="Ủy ban nhân dân thành phố Hải Phòng", issuer_base="Ủy ban nhân dân", province="Hải Phòng")
+
+
+def test_every_document_of_a_proposal_sentence_is_basis_and_qualified_types_are_read():
+    got = cits("Căn cứ Luật Giao dịch điện tử (sửa đổi) ngày 22 tháng 6 năm 2023;\n"
+               "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 02/5/2024 và "
+               "Báo cáo thẩm định số 18/BCTĐ-STP ngày 25/4/2024 của Sở Tư pháp.", ctx=HP)
+    law = got["Luật Giao dịch điện tử"]
+    assert (law.date, law.relation) == ("2023-06-22", "basis")
+    assert got["45/TTr-SNV"].relation == "basis"
+    assert got["18/BCTĐ-STP"].relation == "basis" and got["18/BCTĐ-STP"].doc_type == "BC"
+
+
+def test_a_body_of_a_centrally_run_city_is_named_with_thanh_pho():
+    got = cits("Thực hiện Quyết định số 12/QĐ-UBND ngày 05/01/2024 của UBND thành phố;", ctx=HP)
+    assert got["12/QĐ-UBND"].issuer == "Ủy ban nhân dân thành phố Hải Phòng"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..ingest.model import Block, SourceDocument
 from ..records import DocInfo
 from . import header_zone, title as titles
-from .names import PlanContext, normalize_name, province_name, recase_name
+from .names import PlanContext, normalize_name, province_name, province_place, recase_name
 from .narrative import Statement, stated
 from .orgs import find_orgs
 from .signature import is_signature, recipients, signatures
@@ -279,17 +279,11 @@ def _context(src: SourceDocument, info: DocInfo, top: _Top, st: Statement | None
     if ctx.province and base.startswith(("Sở ", "Ban ", "Văn phòng ", "Ủy ban nhân dân", "Hội đồng nhân dân")) \
             and not re.search(r"\b(?:tỉnh|thành phố)\s+[A-ZĐ]", base) and not ctx.locality \
             and not base.endswith(ctx.province):
-        full = f"{base} {_province_kind(ctx.province)} {ctx.province}" if not base.endswith(("tỉnh", "thành phố")) \
+        full = f"{base} {province_place(ctx.province)}" if not base.endswith(("tỉnh", "thành phố")) \
             else f"{base} {ctx.province}"
     ctx.issuer = full
     return ctx
 
-
-def _province_kind(province: str) -> str:
-    from ..data import provinces
-
-    kind = next((p["kind"] for p in provinces() if p["name"] == province), "tỉnh")
-    return kind
 
 
 def _complete_places(names: list[str], province: str | None, place: str | None, text: str) -> list[str]:
@@ -304,7 +298,7 @@ def _complete_places(names: list[str], province: str | None, place: str | None, 
                     n = f"{n} {m.group(1)}"
             elif place and n.startswith(("Ủy ban nhân dân", "Hội đồng nhân dân")):
                 if province_name(place):
-                    n = f"{n} {_province_kind(province_name(place))} {province_name(place)}"
+                    n = f"{n} {province_place(province_name(place))}"
                 else:
                     m = re.search(rf"\b(huyện|thị xã|thành phố|quận|xã|phường|thị trấn)\s+{re.escape(place)}\b", text)
                     if m:
@@ -319,7 +313,7 @@ def _complete_level(name: str, text: str, ctx: PlanContext) -> str:
     if not m:
         return name
     kind = m.group(1)
-    if kind == "thành phố" and ctx.province and _province_kind(ctx.province) == "thành phố":
+    if kind == "thành phố" and ctx.province and province_place(ctx.province).startswith("thành phố"):
         return f"{name} {ctx.province}"
     counts: dict[str, int] = {}
     for mm in re.finditer(rf"\b{kind}\s+((?:[A-ZĐ][\wà-ỹ’']*\s?){{1,3}})", text):

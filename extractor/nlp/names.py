@@ -64,6 +64,12 @@ def _city_provinces() -> frozenset[str]:
     return frozenset(row["name"] for row in provinces() if row["kind"] == "thành phố")
 
 
+def province_place(province: str) -> str:
+    """The province as its bodies' names end: "tỉnh Quảng Nam", but "thành phố Hải Phòng" for a
+    centrally-run city (its Sở are "Sở Nội vụ thành phố Hải Phòng")."""
+    return f"thành phố {province}" if province in _city_provinces() else f"tỉnh {province}"
+
+
 def expand_abbreviations(s: str) -> str:
     """Abbreviations of the table written out ("Luật Tổ chức HĐND và UBND" → "… Hội đồng nhân dân và Ủy ban nhân dân")."""
     table = _abbrev_table()
@@ -173,6 +179,8 @@ def _resolve_relative(s: str, ctx: PlanContext) -> str:
         s = re.sub(r"\b(Tỉnh ủy)$", rf"\1 {ctx.province}", s)
         if ctx.province in _city_provinces() and not (ctx.locality or "").startswith("thành phố"):
             s = re.sub(r"\b(Thành ủy)$", rf"\1 {ctx.province}", s)
+            if not ctx.locality:  # the city itself: "UBND thành phố" in a plan of Hải Phòng
+                s = re.sub(r"\b[Tt]hành phố$", f"thành phố {ctx.province}", s)
     if ctx.locality:
         kind, _, name = ctx.locality.partition(" ")
         if ctx.locality.startswith("thành phố"):
@@ -185,7 +193,7 @@ def _resolve_relative(s: str, ctx: PlanContext) -> str:
             s = re.sub(r"\b(Huyện ủy)$", rf"\1 {name}", s)
         s = re.sub(r"(Ủy ban nhân dân)$", rf"\1 {ctx.locality}", s)
     elif ctx.province:
-        s = re.sub(r"(Ủy ban nhân dân)$", rf"\1 tỉnh {ctx.province}", s)
+        s = re.sub(r"(Ủy ban nhân dân)$", rf"\1 {province_place(ctx.province)}", s)
     return s
 
 

@@ -46,11 +46,14 @@ _PASSED = r"(?:\s*,?\s*(?:đã\s+)?được\s+Quốc hội(?:\s+(?:nước[^,;\n
 _LAW_NAME = re.compile(
     r"(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+"
     r"(?P<name>(?:[A-ZĐ]|sửa đổi)(?:[^,;.()\n]|,\s(?=[a-zà-ỹđ]|[A-ZĐ]{2,}(?![\wà-ỹ])))+?)"
+    r"(?:\s*\((?:sửa đổi|sửa đổi, bổ sung)\))?"  # "Luật Giao dịch điện tử (sửa đổi) ngày …": the name without it
     rf"(?={_PASSED}?\s+(?:ngày\s|năm\s(?:19|20)\d\d|số\s*\d))"
     r"|(?P<type2>Hiến pháp)(?P<name2>\s+nước Cộng hòa xã hội chủ nghĩa Việt Nam)?(?=\s+năm\s(?:19|20)\d\d)"
 )
 _PASSED_RE = re.compile(_PASSED)
 _LAW_TAIL = re.compile(rf"\s+số\s*{CODE}|\s+năm\s+(?P<year>(?:19|20)\d\d)(?![/\d])")
+# one or two lower-case words that qualify the type before its number ("thẩm định", "liên tịch")
+_QUALIFIER = re.compile(r"(?:[ \t]+[a-zà-ỹđ]{2,7}){1,2}(?=[ \t]+số\b)")
 _BARE = re.compile(rf"(?<![\w])(?:số|Số)\s*:?\s*{CODE}")
 _ABBR_BEFORE = re.compile(r"(?<![\w])(?:QĐ|NQ|NĐ|CT|KH|TT|CV|VB|TB|HD)\s*$")
 _BACK_REF = re.compile(r"\s+(?:nêu trên|trên|đã nêu|nói trên)(?![\w])")
@@ -89,6 +92,11 @@ def find(text: str) -> list[Candidate]:
             out.extend(_law(text, law))
             continue
         cm = _LEAD.match(text, m.end())
+        if not cm and tw[0].isupper():  # "Báo cáo thẩm định số 18/BCTĐ-STP", "Tờ trình đề nghị số …"
+            q = _QUALIFIER.match(text, m.end())
+            cm = _LEAD.match(text, q.end()) if q else None
+            if cm and "/" not in cm.group("code"):
+                cm = None
         if not cm:
             br = _BACK_REF.match(text, m.end())
             if br and tw[0].isupper():
@@ -148,7 +156,7 @@ def _law(text: str, law: re.Match) -> list[Candidate]:
     if law.group("type2"):  # "Hiến pháp năm 2013"
         name, end, typ = " ".join(law.group(0).split()), law.end(), "Hiến pháp"
     else:
-        typ, end = law.group("type"), law.end("name")
+        typ, end = law.group("type"), law.end()  # past a "(sửa đổi)" after the name
         name = f"{typ} {' '.join(law.group('name').split())}"
     if len(name) > 160:
         return []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ...normalize import strip_accents
 from ...records import Citation, Provenance
-from ..names import PlanContext, expand_abbreviations, normalize_name
+from ..names import PlanContext, expand_abbreviations, normalize_name, province_place
 from ..orgs import find_orgs
 from .clean import repair_code, same_symbol, type_codes
 from .find import TYPE_WORDS, Candidate, dates_at
@@ -357,10 +357,10 @@ def issuer_from_code(ipart: str, ctx: PlanContext) -> str | None:
     if level in ("central",):
         return name
     if head == "UBND" or head == "HĐND":
-        return f"{name} {ctx.locality}" if ctx.locality else (f"{name} tỉnh {ctx.province}" if ctx.province else name)
+        return f"{name} {ctx.locality}" if ctx.locality else (f"{name} {province_place(ctx.province)}" if ctx.province else name)
     if ctx.province:
         if head == "TU":
             return f"Tỉnh ủy {ctx.province}"
         if level in ("department", "province"):
-            return f"{name} tỉnh {ctx.province}"
+            return f"{name} {province_place(ctx.province)}"
     return name
