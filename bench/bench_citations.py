@@ -24,7 +24,7 @@ from extractor.nlp.citations.check import check
 from extractor.nlp.citations.find import find
 from extractor.nlp.citations.registry import check_registry
 from extractor.nlp.citations.resolve import resolve
-from extractor.nlp.pipeline import make_nlp
+from extractor.nlp.pipeline import annotate, make_nlp
 
 BASELINE = re.compile(
     r"(?:số\s*)?(?P<code>\d+(?:/\d{4})?/[A-ZĐ][\wĐ&-]*|\d+-[A-Z][A-Za-z]*/[A-ZĐ]+)"
@@ -47,10 +47,7 @@ def prepare(paths: list[Path]):
     out = []
     for p in paths:
         src = load(str(p))
-        doc = nlp.make_doc(src.text)
-        doc._.source = src
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
+        doc = annotate(src, nlp)
         h, items = doc._.header, doc._.outline or []
         body_a = src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0
         first = src.blocks[items[0].block].start if items else len(src.text)

@@ -1,9 +1,10 @@
 """kh-extract: Vietnamese government plans ("Kế hoạch") into tables.
 
-    >>> from extractor import extract, run
-    >>> rec = extract("corpus/text/002_337e30c1cff994e8.txt")
+    >>> import extractor
+    >>> rec = extractor.extract("corpus/text/002_337e30c1cff994e8.txt")   # a path, bytes, or text=...
     >>> rec.doc.code, [c.code for c in rec.citations][:2]
-    >>> tables = run(["corpus/text"])          # one pandas DataFrame per table
+    >>> extractor.get_citations("Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ")
+    >>> tables = extractor.run(["corpus/text"])          # one pandas DataFrame per table
     >>> tables.citation_edges.head()
 """
 from __future__ import annotations
@@ -11,13 +12,18 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .api import extract, get_citations
+from .data import DataError
 from .errors import ExtractError
-from .records import PlanRecord
+from .records import Citation, Deadline, DocInfo, PlanRecord, Provenance, Section, Task, Unit
 
 if TYPE_CHECKING:
     from .tables.frames import Tables
 
-__all__ = ["extract", "run", "ExtractError", "PlanRecord"]
+__version__ = "0.1.0"
+
+__all__ = ["extract", "get_citations", "run", "ExtractError", "DataError", "PlanRecord", "DocInfo", "Section",
+           "Citation", "Unit", "Deadline", "Task", "Provenance", "__version__"]
 
 
 @lru_cache(maxsize=1)
@@ -25,27 +31,6 @@ def _nlp():
     from .nlp.pipeline import make_nlp
 
     return make_nlp()
-
-
-def extract(path: str, nlp=None, doc_id: str | None = None) -> PlanRecord:
-    """One file to one plan record. Raises `ExtractError` naming the stage that failed.
-
-    `doc_id` is the file's content hash when the caller has it already (a corpus run does).
-    """
-    from .build import file_hash, to_record
-    from .ingest import load
-    from .nlp.language import check_vietnamese
-    from .nlp.pipeline import annotate
-
-    src = load(path)
-    check_vietnamese(src.text, path)
-    try:
-        doc = annotate(src, nlp or _nlp())
-    except (ExtractError, MemoryError):  # MemoryError: the corpus runner's memory limit, reported as such
-        raise
-    except Exception as e:  # a bug or an input we did not foresee: one row, not a crashed batch
-        raise ExtractError(path, "nlp", f"{type(e).__name__}: {e}") from e
-    return to_record(doc, path, doc_id or file_hash(path))
 
 
 def run(paths: list[str] | str, out: str | None = None, fmt: str = "parquet", **kw) -> Tables:

@@ -95,6 +95,28 @@ def _unescape(text: str, idx: list[int]) -> tuple[str, list[int]]:
     return "".join(out), oidx
 
 
+def clean_to_source(raw: str) -> tuple[str, list[int]]:
+    """`clean`, with the map into `raw` itself even when `raw` is not NFC (`clean` maps into its NFC form).
+
+    Each run of a base letter and its combining marks composes on its own, so
+    every composed character maps to where its run starts in `raw`.
+    """
+    if unicodedata.is_normalized("NFC", raw):
+        return clean(raw)
+    nfc: list[str] = []
+    back: list[int] = []
+    starts = [i for i, c in enumerate(raw) if i == 0 or not unicodedata.combining(c)] + [len(raw)]
+    for a, b in zip(starts, starts[1:]):
+        seg = unicodedata.normalize("NFC", raw[a:b])
+        nfc.append(seg)
+        back.extend([a] * len(seg))
+    joined = "".join(nfc)
+    if not unicodedata.is_normalized("NFC", joined):  # marks composing across runs (not Vietnamese): offsets of the NFC form
+        return clean(raw)
+    text, idx = clean(joined)
+    return text, [back[i] for i in idx]
+
+
 def clean_text(raw: str) -> str:
     """`clean` without the offset map."""
     return clean(raw)[0]

@@ -6,6 +6,7 @@ provenance under `"prov"`, which the scorer ignores.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
@@ -172,6 +173,47 @@ class PlanRecord:
             "deadlines": [item(d) for d in self.deadlines],
             "tasks": [item(t) for t in self.tasks],
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | str) -> PlanRecord:
+        """The record back from `to_json`'s dict (or its JSON text, one line of `kh-extract extract`).
+
+        Outline sections and classifier-labelled paragraphs are one list again, in
+        that order (the order the pipeline makes them). A key the record does not
+        have raises ValueError: the JSON is of another schema.
+        """
+        if isinstance(data, str):
+            data = json.loads(data)
+        data = dict(data)
+        known = {"file", "doc_id", "format", "doc", "sections", "paragraphs", "citations", "units", "deadlines", "tasks"}
+        if set(data) - known:
+            raise ValueError(f"PlanRecord.from_json: unknown keys {sorted(set(data) - known)}")
+        doc = _item(DocInfo, data.get("doc") or {})
+        return cls(
+            file=data["file"],
+            doc=doc,
+            sections=[_item(Section, x) for x in (data.get("sections") or []) + (data.get("paragraphs") or [])],
+            citations=[_item(Citation, x) for x in data.get("citations") or []],
+            units=[_item(Unit, x) for x in data.get("units") or []],
+            deadlines=[_item(Deadline, x) for x in data.get("deadlines") or []],
+            tasks=[_item(Task, x) for x in data.get("tasks") or []],
+            doc_id=data.get("doc_id"),
+            format=data.get("format"),
+        )
+
+
+def _item(cls: type, d: dict[str, Any]) -> Any:
+    """One dataclass from its `to_json` dict; `prov` back to `Provenance` (a dict of them on DocInfo)."""
+    names = {f.name for f in fields(cls)}
+    if set(d) - names:
+        raise ValueError(f"PlanRecord.from_json: {cls.__name__} has no {sorted(set(d) - names)}")
+    kw = dict(d)
+    p = kw.get("prov")
+    if cls is DocInfo:
+        kw["prov"] = {k: Provenance(**v) for k, v in (p or {}).items()}
+    elif p is not None:
+        kw["prov"] = Provenance(**p)
+    return cls(**kw)
 
 
 def _prov(p: Provenance | None) -> dict[str, Any] | None:

@@ -7,7 +7,9 @@ The first non-comment line is the header row.  Files are UTF-8, NFC, tab
 separated.
 
 Loaders are cached with :func:`functools.lru_cache`; treat what they return
-as read-only.
+as read-only. A file that is missing or malformed raises `DataError`: the tables
+are part of the package, so a failure is a broken install, never an input to
+skip, and an empty table would silently turn every lookup into "unknown".
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = [
+    "DataError",
+    "check_tables",
     "Table",
     "read_table",
     "doc_types",
@@ -41,6 +45,10 @@ _COLUMNS = {
 }
 
 
+class DataError(RuntimeError):
+    """A data table of the package is missing or malformed (a broken install or a bad edit)."""
+
+
 @dataclass(frozen=True)
 class Table:
     """A parsed TSV file: its declared sources, header and rows."""
@@ -57,8 +65,20 @@ def _split(value: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def read_table(filename: str) -> Table:
-    """Parse one of the package's TSV files (comment lines and header skipped)."""
-    text = resources.files(__name__).joinpath(filename).read_text(encoding="utf-8")
+    """Parse one of the package's TSV files (comment lines and header skipped); `DataError` if it cannot."""
+    path = resources.files(__name__).joinpath(filename)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise DataError(f"data table {filename} cannot be read from {path} ({type(e).__name__}: {e}); "
+                        "the package was installed without its data files (pyproject package-data)") from e
+    try:
+        return _parse(filename, text)
+    except ValueError as e:
+        raise DataError(f"data table {path} is malformed: {e}") from e
+
+
+def _parse(filename: str, text: str) -> Table:
     text = unicodedata.normalize("NFC", text)
     sources: dict[str, tuple[str, str]] = {}
     header: tuple[str, ...] | None = None
@@ -183,8 +203,17 @@ def read_registry(path: str) -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=None)
 def registry() -> dict[str, dict[str, str]]:
-    """The registry of central documents (registry.tsv), keyed by casefolded code; {} until it ships."""
+    """The registry of central documents (registry.tsv), keyed by casefolded code; `DataError` if it cannot be read."""
     path = resources.files(__name__).joinpath("registry.tsv")
-    if not path.is_file():
-        return {}
-    return read_registry(str(path))
+    try:
+        return read_registry(str(path))
+    except (OSError, UnicodeDecodeError) as e:
+        raise DataError(f"data table registry.tsv cannot be read from {path} ({type(e).__name__}: {e}); "
+                        "the package was installed without its data files (pyproject package-data)") from e
+    except ValueError as e:
+        raise DataError(f"data table {path} is malformed: {e}") from e
+
+
+def check_tables() -> None:
+    """Load every table once, so a broken install fails at start-up with `DataError`, not in the first plan."""
+    doc_type_entries(), issuer_codes(), abbreviations(), provinces(), registry()

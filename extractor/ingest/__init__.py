@@ -1,4 +1,4 @@
-"""Read any supported file into a `SourceDocument`, choosing the reader by content."""
+"""Read any supported file (or its bytes, or a text in memory) into a `SourceDocument`, choosing the reader by content."""
 from __future__ import annotations
 
 import os
@@ -8,6 +8,7 @@ from .model import SourceDocument
 from .sniff import read_head, sniff
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
+SNIFF_CHARS = 4096  # of a text in memory, to tell a web page from plain text
 
 
 def load(path: str) -> SourceDocument:
@@ -53,6 +54,45 @@ def load(path: str) -> SourceDocument:
     if kind == "binary":
         raise ExtractError(path, "sniff", "binary content, not a document (whatever its extension says)")
     raise ExtractError(path, "sniff", f"unsupported format: {kind}")
+
+
+def load_text(text: str, name: str = "<text>") -> SourceDocument:
+    """A plan's text held in memory (a user's scraper), read as a .txt file is; `name` stands for its path.
+
+    A string that is a web page (markup, not text) is read as the HTML file it is.
+    """
+    if not text.strip():
+        raise ExtractError(name, "decode", "no text")
+    if len(text) > MAX_TEXT_BYTES:
+        raise ExtractError(name, "ingest", f"text over {MAX_TEXT_BYTES // 2**20} M characters")
+    if sniff(text[:SNIFF_CHARS].encode("utf-8"), "") == "html":
+        from .html import read_html
+
+        return read_html(b"\xef\xbb\xbf" + text.encode("utf-8"), name)  # the BOM: the str is decoded already, whatever its meta says
+    from .text import parse_text
+
+    return parse_text(text, name, encoding=None)
+
+
+def load_bytes(data: bytes, name: str = "<bytes>") -> SourceDocument:
+    """A file's content held in memory (a download), sniffed and read as `load` reads a file.
+
+    Readers of zip, PDF and image formats work on files, so the bytes go through a
+    temporary file; `name` (its suffix aside) is what the record and errors show.
+    """
+    import tempfile
+
+    suffix = os.path.splitext(name)[1] if not name.startswith("<") else ""
+    with tempfile.TemporaryDirectory(prefix="kh-extract-") as tmp:
+        path = os.path.join(tmp, "input" + suffix)
+        with open(path, "wb") as f:
+            f.write(data)
+        try:
+            src = load(path)
+        except ExtractError as e:
+            raise ExtractError(name, e.stage, e.reason) from None
+    src.path = name
+    return src
 
 
 def _text(path: str) -> SourceDocument:

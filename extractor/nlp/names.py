@@ -30,31 +30,25 @@ class PlanContext:
 
 @lru_cache(maxsize=1)
 def _abbrev_table() -> dict[str, str]:
-    try:
-        from ..data import abbreviations
+    from ..data import abbreviations
 
-        return dict(abbreviations())
-    except Exception:  # data tables not built: expand nothing rather than guess
-        return {}
+    return dict(abbreviations())
 
 
 @lru_cache(maxsize=1)
 def _province_table() -> dict[str, str]:
     """folded name or abbreviation → official name."""
-    out: dict[str, str] = {}
-    try:
-        from ..data import provinces
+    from ..data import provinces
 
-        for row in provinces():
-            name = row["name"]
-            out[fold(name)] = name
-            out[fold(re.sub(r"\s*-\s*", "-", name))] = name
-            for ab in (row.get("abbreviations") or "").split(","):
-                ab = ab.strip()
-                if ab:
-                    out[fold(re.sub(r"\s*-\s*", "-", ab))] = name
-    except Exception:
-        pass
+    out: dict[str, str] = {}
+    for row in provinces():
+        name = row["name"]
+        out[fold(name)] = name
+        out[fold(re.sub(r"\s*-\s*", "-", name))] = name
+        for ab in (row.get("abbreviations") or "").split(","):
+            ab = ab.strip()
+            if ab:
+                out[fold(re.sub(r"\s*-\s*", "-", ab))] = name
     return out
 
 
@@ -65,12 +59,9 @@ def province_name(s: str) -> str | None:
 @lru_cache(maxsize=1)
 def _city_provinces() -> frozenset[str]:
     """Centrally-run cities (provinces.tsv kind `thành phố`): their party committee is a Thành ủy."""
-    try:
-        from ..data import provinces
+    from ..data import provinces
 
-        return frozenset(row["name"] for row in provinces() if row["kind"] == "thành phố")
-    except Exception:
-        return frozenset()
+    return frozenset(row["name"] for row in provinces() if row["kind"] == "thành phố")
 
 
 def province_place(province: str) -> str:
@@ -283,15 +274,9 @@ def _case_place(place: str) -> str:
 
 @lru_cache(maxsize=1)
 def _known_bodies() -> dict[str, str]:
-    out: dict[str, str] = {}
-    try:
-        from ..data import issuer_codes
+    from ..data import issuer_codes
 
-        for name, _level in issuer_codes().values():
-            out[fold(name)] = name
-    except Exception:
-        pass
-    return out
+    return {fold(name): name for name, _level in issuer_codes().values()}
 
 
 def _case_body(body: str) -> str:

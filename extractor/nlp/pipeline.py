@@ -3,7 +3,13 @@
 Each component reads what the ingester put on the Doc (`doc._.source`, the
 blocks) and what earlier components added, and adds one kind of span to
 `doc.spans[...]` with its record on `span._.record`. Users can drop or add
-components: `make_nlp(exclude=["kh_tasks"])`.
+components: `make_nlp(exclude=["kh_tasks"])`; what a component needs from
+another is declared (`requires`/`assigns`), so excluding one that others need
+fails at once naming them, instead of silently changing their output.
+
+`make_nlp()(text)` works on a plain string: the pipeline's tokenizer reads the
+string as the text reader reads a .txt file (`doc._.source`), and the Doc's text
+is that normalized text, so every offset and span refers to `doc.text`.
 """
 from __future__ import annotations
 
@@ -27,6 +33,8 @@ from .units import collect_units
 
 COMPONENTS = ["kh_header", "kh_sections", "kh_citations", "kh_tasks", "kh_units", "kh_deadlines"]
 OPTIONAL = ["kh_unit_ner"]  # trained unit-name NER, off by default: `make_nlp(extra=["kh_unit_ner"])`
+# a component that completes another's records after it ran: (the other, what it fills in)
+FILLS_IN = {"kh_deadlines": ("kh_tasks", "Task.deadline (a task's deadline phrase in 'Tổ chức thực hiện')")}
 
 for _name, _default in (("source", None), ("header", None), ("outline", None), ("task_drafts", None), ("records", None)):
     if not Doc.has_extension(_name):
@@ -53,9 +61,75 @@ def _span(doc: Doc, start: int | None, end: int | None, label: str, record, part
     return sp
 
 
-@Language.component("kh_header")
+class SourceTokenizer:
+    """The blank tokenizer behind a reader: a string becomes its `SourceDocument`
+    (`doc._.source`), and the Doc is made of the source's normalized text."""
+
+    def __init__(self, base, name: str = "<text>"):
+        self.base = base
+        self.name = name
+
+    def __call__(self, text: str) -> Doc:
+        from ..ingest.text import parse_text
+
+        src = parse_text(text, self.name)
+        doc = self.base(src.text)
+        doc._.source = src
+        return doc
+
+    def to_bytes(self, **kw):
+        return self.base.to_bytes(**kw)
+
+    def from_bytes(self, data, **kw):
+        self.base.from_bytes(data, **kw)
+        return self
+
+    def to_disk(self, path, **kw):
+        self.base.to_disk(path, **kw)
+
+    def from_disk(self, path, **kw):
+        self.base.from_disk(path, **kw)
+        return self
+
+
+def _needs(doc: Doc, name: str) -> None:
+    """Fail with the component's name when what it `requires` is not on the Doc
+    (the component that assigns it was excluded or disabled with `select_pipes`)."""
+    for attr in Language.get_factory_meta(name).requires:
+        ext = attr.removeprefix("doc._.")
+        if getattr(doc._, ext) is None:
+            raise ValueError(f"{name} needs {attr}, which {_provider(attr)} assigns, and it did not run "
+                             f"before {name}: keep {_provider(attr)} in the pipeline or leave {name} out too")
+
+
+def _dependents(name: str) -> list[str]:
+    """The components that need `name`'s output, directly or through another, in pipeline order."""
+    out: list[str] = []
+    todo = [name]
+    while todo:
+        assigns = set(Language.get_factory_meta(todo.pop()).assigns)
+        for n in COMPONENTS + OPTIONAL:
+            if n not in out and assigns & set(Language.get_factory_meta(n).requires):
+                out.append(n)
+                todo.append(n)
+    return [n for n in COMPONENTS + OPTIONAL if n in out]
+
+
+def _provider(attr: str) -> str:
+    return next((n for n in COMPONENTS + OPTIONAL if attr in Language.get_factory_meta(n).assigns), "no component")
+
+
+@Language.component("kh_header", assigns=["doc._.header"])
 def header_component(doc: Doc) -> Doc:
-    src: SourceDocument = doc._.source
+    src: SourceDocument | None = doc._.source
+    if src is None:  # a Doc made by another tokenizer: fine only if its text needs no normalizing
+        from ..ingest.text import parse_text
+
+        src = parse_text(doc.text, "<text>")
+        if src.text != doc.text:
+            raise ValueError("kh_header: this Doc has no doc._.source and its text is not normalized; "
+                             "make it with nlp(text) or nlp.make_doc(text), or use annotate(source, nlp)")
+        doc._.source = src
     h = extract_header(src)
     for k, (a, b) in h.spans.items():
         h.info.prov[k] = Provenance(src.path, a, b)
@@ -63,8 +137,9 @@ def header_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("kh_sections")
+@Language.component("kh_sections", requires=["doc._.header"], assigns=["doc._.outline", "doc.spans"])
 def sections_component(doc: Doc) -> Doc:
+    _needs(doc, "kh_sections")
     src, h = doc._.source, doc._.header
     labeller, label_source = heading_labeller()
     start = h.body_start if h.outline_start is None else h.outline_start
@@ -88,8 +163,10 @@ def sections_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("kh_citations")
+# the outline tells where the plan states its grounds (a citation's relation)
+@Language.component("kh_citations", requires=["doc._.header", "doc._.outline"], assigns=["doc.spans"])
 def citations_component(doc: Doc) -> Doc:
+    _needs(doc, "kh_citations")
     src, h = doc._.source, doc._.header
     items = doc._.outline or []
     body_a = src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0
@@ -113,8 +190,9 @@ def citations_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("kh_tasks")
+@Language.component("kh_tasks", requires=["doc._.header", "doc._.outline"], assigns=["doc._.task_drafts", "doc.spans"])
 def tasks_component(doc: Doc) -> Doc:
+    _needs(doc, "kh_tasks")
     src, h = doc._.source, doc._.header
     drafts = tcth_tasks(src.blocks, doc._.outline or [], h.body_end, h.ctx, doc._.source.text)
     if not drafts and not has_usable_headings(doc._.outline or []):  # a digest or a plan without an outline
@@ -134,8 +212,10 @@ def tasks_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("kh_units")
+# task rows name lead and cooperating units
+@Language.component("kh_units", requires=["doc._.header", "doc._.task_drafts"], assigns=["doc.spans"])
 def units_component(doc: Doc) -> Doc:
+    _needs(doc, "kh_units")
     src, h = doc._.source, doc._.header
     ranges = [(src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0,
                src.blocks[h.body_end - 1].end if h.body_end else 0)]
@@ -152,8 +232,10 @@ def units_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("kh_deadlines")
+# a deadline is linked to the task it stands in (the tasks kh_tasks made with its drafts)
+@Language.component("kh_deadlines", requires=["doc._.header", "doc._.task_drafts"], assigns=["doc.spans"])
 def deadlines_component(doc: Doc) -> Doc:
+    _needs(doc, "kh_deadlines")
     src, h = doc._.source, doc._.header
     year = h.info.plan_year
     # a page that reports on a plan (no number, no date of its own) tells dates, it does not schedule them
@@ -191,21 +273,49 @@ def _row_task(b, pos, task_spans):
 
 
 def make_nlp(exclude: list[str] | None = None, extra: list[str] | None = None) -> Language:
-    """A blank Vietnamese pipeline (syllable tokens, no pyvi) with our components (+ `extra` of OPTIONAL)."""
+    """A blank Vietnamese pipeline (syllable tokens, no pyvi) with our components (+ `extra` of OPTIONAL).
+
+    Raises ValueError for an unknown name, or when an excluded component is one
+    that a kept one `requires`; `DataError` when the package's data tables are broken
+    (at start-up, not in the first plan).
+    """
+    from ..data import check_tables
+
+    exclude, extra = list(exclude or []), list(extra or [])
+    unknown = [n for n in exclude + extra if n not in COMPONENTS + OPTIONAL]
+    if unknown:
+        raise ValueError(f"make_nlp: unknown component(s) {unknown}; the components are {COMPONENTS + OPTIONAL}")
+    names = [n for n in COMPONENTS + [n for n in OPTIONAL if n in extra] if n not in exclude]
+    for i, name in enumerate(names):
+        assigned = {a for n in names[:i] for a in Language.get_factory_meta(n).assigns}
+        for attr in Language.get_factory_meta(name).requires:
+            if attr not in assigned:
+                need = _provider(attr)
+                users = [n for n in names if attr in Language.get_factory_meta(n).requires]
+                also = [n for n in _dependents(need) if n in names]
+                raise ValueError(f"make_nlp: cannot exclude {need}: {', '.join(users)} need(s) its {attr}; "
+                                 f"keep {need}, or exclude {', '.join(also)} too")
+    for filler, (owner, what) in FILLS_IN.items():
+        if filler not in names and owner in names:
+            raise ValueError(f"make_nlp: cannot exclude {filler}: {owner} needs it to fill in {what}; "
+                             f"keep {filler}, or exclude {owner} too")
+    check_tables()
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    for name in COMPONENTS + [n for n in OPTIONAL if n in (extra or [])]:
-        if name not in (exclude or []):
-            nlp.add_pipe(name)
+    nlp.tokenizer = SourceTokenizer(nlp.tokenizer)
+    for name in names:
+        nlp.add_pipe(name)
     return nlp
 
 
 def annotate(src: SourceDocument, nlp: Language | None = None) -> Doc:
+    """Run the pipeline over a source already read (`ingest.load`): its text is not read again."""
     nlp = nlp or make_nlp()
-    doc = nlp.make_doc(src.text)
+    tok = nlp.tokenizer
+    doc = (tok.base if isinstance(tok, SourceTokenizer) else tok)(src.text)
     doc._.source = src
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
 
 
-__all__ = ["make_nlp", "annotate", "COMPONENTS", "DocInfo", "Citation"]
+__all__ = ["make_nlp", "annotate", "COMPONENTS", "SourceTokenizer", "DocInfo", "Citation"]

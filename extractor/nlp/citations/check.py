@@ -81,9 +81,6 @@ def _letters(s: str) -> str:
 
 
 def _issuer_names() -> dict[str, str]:
-    try:
-        from ...data import issuer_codes
+    from ...data import issuer_codes
 
-        return {k: v[0] for k, v in issuer_codes().items()}
-    except Exception:
-        return {}
+    return {k: v[0] for k, v in issuer_codes().items()}

@@ -29,12 +29,9 @@ _DIGITISH = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 @lru_cache(maxsize=1)
 def type_codes() -> tuple[str, ...]:
     """Type parts of a symbol, longest first (so `TTLT` is tried before `TT`)."""
-    try:
-        from ...data import doc_type_entries
+    from ...data import doc_type_entries
 
-        codes = {r["code"] for r in doc_type_entries()}
-    except Exception:  # data tables missing: the codes of SCHEMA §7
-        codes = set()
+    codes = {r["code"] for r in doc_type_entries()}
     codes |= {"HP", "BL", "PL", "NQ", "NĐ", "QĐ", "CT", "TT", "TTLT", "QC", "QyĐ", "TB", "HD", "CTr", "KH",
               "PA", "ĐA", "DA", "BC", "TTr", "CĐ", "VBHN", "KL", "QĐi"}
     return tuple(sorted(codes, key=len, reverse=True))
@@ -42,12 +39,9 @@ def type_codes() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def issuer_heads() -> frozenset[str]:
-    try:
-        from ...data import issuer_codes
+    from ...data import issuer_codes
 
-        return frozenset(issuer_codes())
-    except Exception:
-        return frozenset()
+    return frozenset(issuer_codes())
 
 
 def known_issuer(part: str) -> bool:

@@ -15,12 +15,9 @@ _YEAR_IN_CODE = re.compile(r"/(?:19|20)\d\d/")
 
 
 def _default() -> dict[str, dict[str, str]]:
-    try:
-        from ...data import registry
+    from ...data import registry
 
-        return registry()
-    except Exception:  # a broken data file must not stop extraction
-        return {}
+    return registry()  # a broken data file is a broken install: `DataError`, not a silently empty registry
 
 
 def lookup(code: str | None, reg: dict[str, dict[str, str]] | None = None) -> dict[str, str] | None:

@@ -329,13 +329,10 @@ def _dates_after(text: str, c: Candidate, end: int) -> int:
 
 
 def _issuer_table() -> dict[str, tuple[str, str]]:
-    """The issuer-code table; empty when the data file cannot be read (no issuer, no crash)."""
-    try:
-        from ...data import issuer_codes
+    """The issuer-code table (`DataError` when the package's data file cannot be read)."""
+    from ...data import issuer_codes
 
-        return issuer_codes()
-    except Exception:
-        return {}
+    return issuer_codes()
 
 
 def _joint_issuers(ipart: str) -> list[str]:
