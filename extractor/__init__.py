@@ -22,9 +22,10 @@ __all__ = ["extract", "run", "ExtractError", "PlanRecord"]
 
 @lru_cache(maxsize=1)
 def _nlp():
+    from .chunked import allow_long_texts
     from .nlp.pipeline import make_nlp
 
-    return make_nlp()
+    return allow_long_texts(make_nlp())
 
 
 def extract(path: str, nlp=None, doc_id: str | None = None) -> PlanRecord:
@@ -39,8 +40,12 @@ def extract(path: str, nlp=None, doc_id: str | None = None) -> PlanRecord:
 
     src = load(path)
     check_vietnamese(src.text, path)
+    nlp = nlp or _nlp()
+    if len(src.text) > nlp.max_length:  # what spaCy would refuse with its raw E088
+        raise ExtractError(path, "nlp", f"text of {len(src.text):,} characters is over the limit of "
+                           f"{nlp.max_length:,} (README: Limits)")
     try:
-        doc = annotate(src, nlp or _nlp())
+        doc = annotate(src, nlp)
     except (ExtractError, MemoryError):  # MemoryError: the corpus runner's memory limit, reported as such
         raise
     except Exception as e:  # a bug or an input we did not foresee: one row, not a crashed batch
