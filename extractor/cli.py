@@ -124,8 +124,24 @@ def _extract_html(path: str, name: str, stem: str, out: str | None) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from .runner import run_corpus
+    from .runner.generations import OutBusy
 
-    _, st = run_corpus(
+    try:
+        _, st = _run(run_corpus, args)
+    except OutBusy as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    ok = st.files - st.errors
+    print(
+        f"{st.files} files: {ok} extracted ({st.cached} from cache), {st.errors} errors "
+        f"in {st.seconds:.1f} s; tables in {args.out}/ ({args.format}, plans.sqlite)",
+        file=sys.stderr,
+    )
+    return 0 if ok or not st.files else 2
+
+
+def _run(run_corpus, args: argparse.Namespace):
+    return run_corpus(
         args.inputs,
         args.out,
         args.format,
@@ -138,13 +154,6 @@ def cmd_run(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         need_tables=False,
     )
-    ok = st.files - st.errors
-    print(
-        f"{st.files} files: {ok} extracted ({st.cached} from cache), {st.errors} errors "
-        f"in {st.seconds:.1f} s; tables in {args.out}/ ({args.format}, plans.sqlite)",
-        file=sys.stderr,
-    )
-    return 0 if ok or not st.files else 2
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
