@@ -28,9 +28,10 @@ __all__ = ["extract", "get_citations", "run", "ExtractError", "DataError", "Plan
 
 @lru_cache(maxsize=1)
 def _nlp():
+    from .chunked import allow_long_texts
     from .nlp.pipeline import make_nlp
 
-    return make_nlp()
+    return allow_long_texts(make_nlp())
 
 
 def run(paths: list[str] | str, out: str | None = None, fmt: str = "parquet", **kw) -> Tables:

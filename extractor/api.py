@@ -83,8 +83,12 @@ def _run(src: SourceDocument, nlp: Language | None, label: str):
     from . import _nlp
     from .nlp.pipeline import annotate
 
+    nlp = nlp or _nlp()
+    if len(src.text) > nlp.max_length:  # what spaCy would refuse with its raw E088
+        raise ExtractError(label, "nlp", f"text of {len(src.text):,} characters is over the limit of "
+                           f"{nlp.max_length:,} (README: Limits)")
     try:
-        return annotate(src, nlp or _nlp())
+        return annotate(src, nlp)
     except (ExtractError, MemoryError, DataError):  # MemoryError: the corpus runner's memory limit; DataError: a broken install
         raise
     except Exception as e:  # a bug or an input we did not foresee: one row, not a crashed batch

@@ -2,26 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import os
 import sys
 import tempfile
 
 from .errors import ExtractError
-
-
-def _expand(inputs: list[str]) -> list[str]:
-    out: list[str] = []
-    for p in inputs:
-        if os.path.isdir(p):
-            for root, _, files in os.walk(p):
-                out.extend(os.path.join(root, f) for f in sorted(files) if not f.startswith("."))
-        elif any(ch in p for ch in "*?["):
-            out.extend(sorted(glob.glob(p, recursive=True)))
-        else:
-            out.append(p)
-    return out
 
 
 def _write_atomic(path: str, data: str) -> None:
@@ -32,43 +18,105 @@ def _write_atomic(path: str, data: str) -> None:
     os.replace(tmp, path)
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    from . import extract
+STDIN_NAMES = ("-", "/dev/stdin")
 
-    files = _expand(args.files)
-    ok = 0
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """One record (or one error line) per input; the same inputs and error rows as `run`."""
+    ok = failed = 0
     if args.out:
         os.makedirs(args.out, exist_ok=True)
-    for path in files:
-        if args.format == "html":
-            ok += _extract_html(path, args.out)
+    for path, stdin in _inputs(args.files):
+        if isinstance(path, dict):  # an input that cannot be read at all (a FIFO, a device)
+            _error(path["file"], path["stage"], path["reason"])
+            failed += 1
             continue
-        try:
-            rec = extract(path)
-        except ExtractError as e:
-            print(f"error: {e.path}: {e.stage}: {e.reason}", file=sys.stderr)
-            continue
-        ok += 1
-        data = rec.to_json()
-        if args.out:
-            stem = os.path.splitext(os.path.basename(path))[0]
-            _write_atomic(os.path.join(args.out, f"{stem}.json"), json.dumps(data, ensure_ascii=False, indent=1))
+        if stdin:
+            done = _extract_stdin(args)
         else:
-            print(json.dumps(data, ensure_ascii=False))
-    return 0 if ok or not files else 2
+            done = _extract_one(path, path, args)
+        ok += done
+        failed += not done
+    return 0 if ok or not failed else 2
 
 
-def _extract_html(path: str, out: str | None) -> int:
+def _inputs(items: list[str]):
+    """(path or error row, from stdin?) in command-line order; `-` and `/dev/stdin` once each."""
+    from .runner.inputs import expand
+
+    stdin_done = False
+    for item in items:
+        if item in STDIN_NAMES:
+            if not stdin_done:
+                stdin_done = True
+                yield None, True
+            continue
+        files, errors = expand([item])
+        for e in errors:
+            yield e, False
+        for f in files:
+            yield f, False
+
+
+def _error(name: str, stage: str | None, reason: str | None) -> None:
+    print(f"error: {name}: {stage}: {reason}", file=sys.stderr)
+
+
+def _extract_stdin(args: argparse.Namespace) -> int:
+    """Standard input read to its end (a pipe cannot be sniffed and reread), then extracted as `<stdin>`."""
+    data = sys.stdin.buffer.read()
+    with tempfile.TemporaryDirectory(prefix="kh-stdin-") as d:
+        tmp = os.path.join(d, "stdin")
+        with open(tmp, "wb") as f:
+            f.write(data)
+        return _extract_one(tmp, "<stdin>", args)
+
+
+def _extract_one(path: str, name: str, args: argparse.Namespace) -> int:
+    """Extract `path` (shown as `name`); 1 if a record was written, 0 after an error line."""
+    stem = "stdin" if name == "<stdin>" else os.path.splitext(os.path.basename(path))[0]
+    if args.format == "html":
+        return _extract_html(path, name, stem, args.out)
+    from .runner.worker import process_file
+
+    out = process_file(path, None)
+    if out.record is None:
+        _error(name, out.stage, out.reason)
+        return 0
+    data = out.record.to_json()
+    if name != path:
+        data = _renamed(data, path, name)
+    if args.out:
+        _write_atomic(os.path.join(args.out, f"{stem}.json"), json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        print(json.dumps(data, ensure_ascii=False), flush=True)
+    return 1
+
+
+def _renamed(data, path: str, name: str):
+    """The record with every `file` naming `path` (the record's, each provenance's) naming `name`."""
+    if isinstance(data, dict):
+        return {k: name if k == "file" and v in (path, os.path.basename(path)) else _renamed(v, path, name)
+                for k, v in data.items()}
+    if isinstance(data, list):
+        return [_renamed(v, path, name) for v in data]
+    return data
+
+
+def _extract_html(path: str, name: str, stem: str, out: str | None) -> int:
     """The plan text with its citations marked: OUT/<name>.html, or stdout."""
     from .nlp.citations.highlight import highlight_file
 
     try:
         page = highlight_file(path)
     except ExtractError as e:
-        print(f"error: {e.path}: {e.stage}: {e.reason}", file=sys.stderr)
+        _error(name, e.stage, e.reason)
+        return 0
+    except Exception as e:  # noqa: BLE001 - same rule as the worker: one error line, the next file goes on
+        _error(name, "internal", f"{type(e).__name__}: {e}")
         return 0
     if out:
-        _write_atomic(os.path.join(out, os.path.splitext(os.path.basename(path))[0] + ".html"), page)
+        _write_atomic(os.path.join(out, stem + ".html"), page)
     else:
         sys.stdout.write(page)
     return 1
@@ -76,8 +124,24 @@ def _extract_html(path: str, out: str | None) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from .runner import run_corpus
+    from .runner.generations import OutBusy
 
-    _, st = run_corpus(
+    try:
+        _, st = _run(run_corpus, args)
+    except OutBusy as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    ok = st.files - st.errors
+    print(
+        f"{st.files} files: {ok} extracted ({st.cached} from cache), {st.errors} errors "
+        f"in {st.seconds:.1f} s; tables in {args.out}/ ({args.format}, plans.sqlite)",
+        file=sys.stderr,
+    )
+    return 0 if ok or not st.files else 2
+
+
+def _run(run_corpus, args: argparse.Namespace):
+    return run_corpus(
         args.inputs,
         args.out,
         args.format,
@@ -90,13 +154,6 @@ def cmd_run(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         need_tables=False,
     )
-    ok = st.files - st.errors
-    print(
-        f"{st.files} files: {ok} extracted ({st.cached} from cache), {st.errors} errors "
-        f"in {st.seconds:.1f} s; tables in {args.out}/ ({args.format}, plans.sqlite)",
-        file=sys.stderr,
-    )
-    return 0 if ok or not st.files else 2
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

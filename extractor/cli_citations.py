@@ -49,6 +49,9 @@ def _with_key(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def load(out_dir: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from .runner.generations import read_dir
+
+    out_dir = read_dir(out_dir)  # one run's tables: the current generation, resolved once
     cits = read_table(out_dir, "citations")
     if cits is None:
         raise FileNotFoundError(f"{out_dir}: no citations.csv or citations.parquet (run `kh-extract run … --out {out_dir}` first)")

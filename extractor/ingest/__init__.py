@@ -12,7 +12,12 @@ SNIFF_CHARS = 4096  # of a text in memory, to tell a web page from plain text
 
 
 def load(path: str) -> SourceDocument:
-    """Sniff the file and hand it to its reader; every failure is an `ExtractError`."""
+    """Sniff the file and hand it to its reader; every failure is an `ExtractError`.
+
+    A damaged file makes third-party readers raise whatever they raise
+    (`BadZipFile`, `zlib.error`, `NotImplementedError`, `OSError`, PIL's
+    `TypeError`...): that is a fact about the file, so it is named as one.
+    """
     try:
         head = read_head(path)
     except IsADirectoryError:
@@ -23,7 +28,26 @@ def load(path: str) -> SourceDocument:
         raise ExtractError(path, "read", "permission denied") from None
     except OSError as e:
         raise ExtractError(path, "read", f"cannot read: {e.strerror or e}") from None
-    kind = sniff(head, path)
+    kind = "unknown"
+    try:
+        kind = sniff(head, path)
+        return _read(path, kind)
+    except (ExtractError, MemoryError):
+        raise
+    except Exception as e:
+        stage = "sniff" if kind == "unknown" else "ingest"
+        what = "file" if kind == "unknown" else f"{kind} file"
+        raise ExtractError(path, stage, f"damaged or unreadable {what} ({_name(e)}: {e})") from None
+
+
+def _name(e: Exception) -> str:
+    """`zlib.error`, not the bare `error`; builtins keep their plain name."""
+    t = type(e)
+    mod = t.__module__.split(".")[0]
+    return t.__name__ if mod in ("builtins", "zipfile") else f"{mod}.{t.__name__}"
+
+
+def _read(path: str, kind: str) -> SourceDocument:
     if kind == "empty":
         raise ExtractError(path, "sniff", "empty file")
     if kind == "text":

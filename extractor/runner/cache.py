@@ -5,6 +5,8 @@ error row). Each is written to a temp file and renamed, so a run killed at any
 moment leaves only whole entries, and the next run redoes only what is
 missing. `<code>` fingerprints the extractor's own source and data files: a
 new version of the rules never serves records made by the old one.
+Each entry carries the SHA-256 of its bytes and names the content hash it is for;
+both are checked on load.
 Pickle, not JSON: it is several times faster to load, and the cache is private
 to this machine's runs (never load a cache folder from someone else).
 """
@@ -20,6 +22,7 @@ from ..tables.atomic import write_atomic
 from .worker import Outcome
 
 PKG = Path(__file__).resolve().parent.parent
+MAGIC = b"KHC1"  # then the SHA-256 of the pickle, then the pickle
 
 
 @lru_cache(maxsize=1)
@@ -44,19 +47,36 @@ class Cache:
         return bool(doc_id) and os.path.exists(self._path(doc_id))
 
     def get(self, doc_id: str | None) -> Outcome | None:
+        """The entry for `doc_id`, verified: its checksum, and that it is about that content.
+        Anything else (damaged, truncated, another file's outcome) is None: the file is redone."""
         if not doc_id:
             return None
         try:
             with open(self._path(doc_id), "rb") as f:
-                return pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+                blob = f.read()
+        except OSError:
             return None
+        head, digest, data = blob[:len(MAGIC)], blob[len(MAGIC):len(MAGIC) + 32], blob[len(MAGIC) + 32:]
+        if head != MAGIC or hashlib.sha256(data).digest() != digest:
+            return None
+        try:
+            out = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - an entry that does not load is a miss, whatever the reason
+            return None
+        if not isinstance(out, Outcome) or out.doc_id != doc_id:
+            return None
+        if out.record is not None and out.record.doc_id != doc_id:
+            return None
+        return out
 
     def put(self, out: Outcome) -> None:
         if not out.doc_id or not out.cacheable:
             return
+        if out.record is not None and out.record.doc_id != out.doc_id:
+            return  # never file a record under another content's hash
         data = pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(self._path(out.doc_id), lambda tmp: Path(tmp).write_bytes(data))
+        blob = MAGIC + hashlib.sha256(data).digest() + data
+        write_atomic(self._path(out.doc_id), lambda tmp: Path(tmp).write_bytes(blob))
 
     def __len__(self) -> int:
         return sum(1 for n in os.listdir(self.dir) if n.endswith(".pkl"))

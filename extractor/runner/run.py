@@ -211,41 +211,42 @@ def _manifest(batch: _Batch, fmt: str, partitioned: bool) -> str:
 def run_corpus(inputs: list[str], out: str, fmt: str = "parquet", need_tables: bool = True, **kw) -> tuple[Tables | None, RunStats]:
     """`kh-extract run`: extract, cache under `out/.cache`, write the tables and `out/run.json`.
 
-    When nothing changed since the last run into `out` (same files, same contents, same code,
-    same format, every output still there), the tables on disk are already the answer: they
-    are not rebuilt, and with `need_tables=False` not even read (the CLI's cached rerun).
+    The tables go into a new generation folder made current when complete
+    (`generations.py`), under a lock on `out`. When nothing changed since the last run
+    (same files, same contents, same code, same format) and the current generation is
+    complete, its tables are already the answer: they are not rebuilt, and with
+    `need_tables=False` not even read (the CLI's cached rerun).
     """
     from ..tables.atomic import write_atomic
+    from . import generations as gens
 
-    t0 = time.monotonic()
-    opts = {k: kw.get(k, d) for k, d in (("workers", None), ("timeout", 120.0), ("max_memory_mb", 2048), ("engine", "local"), ("scheduler", None), ("quiet", True))}
-    cache = Cache(kw.get("cache_dir") or os.path.join(out, ".cache"))
-    stats = RunStats()
-    partitioned = opts["engine"] == "dask"
-    batch = _collect(inputs, cache, kw.get("force", False), [out], stats, opts)
-    manifest = _manifest(batch, fmt, partitioned)
-    prev = _previous(out)
-    tables = None
-    if stats.extracted == 0 and prev.get("manifest") == manifest and all(os.path.exists(p) for p in prev.get("outputs", [None])):
-        stats.errors = prev.get("errors", 0)
-        outputs = prev["outputs"]
-    else:
-        _load_hits(batch, cache, stats, opts)
-        tables = merge(batch.files, batch.outcomes, batch.errors)
-        stats.errors = len(tables.errors)
-        outputs = write_tables(tables, out, fmt, partitioned=partitioned)
-    if tables is None and need_tables:
-        _load_hits(batch, cache, stats, opts)
-        tables = merge(batch.files, batch.outcomes, batch.errors)
-    stats.seconds = time.monotonic() - t0
-    data = json.dumps({**asdict(stats), "manifest": manifest, "outputs": outputs}, indent=1)
-    write_atomic(os.path.join(out, "run.json"), lambda tmp: open(tmp, "w").write(data))
+    with gens.locked(out):
+        gens.cleanup(out)
+        t0 = time.monotonic()
+        opts = {k: kw.get(k, d) for k, d in (("workers", None), ("timeout", 120.0), ("max_memory_mb", 2048), ("engine", "local"), ("scheduler", None), ("quiet", True))}
+        cache = Cache(kw.get("cache_dir") or os.path.join(out, ".cache"))
+        stats = RunStats()
+        partitioned = opts["engine"] == "dask"
+        batch = _collect(inputs, cache, kw.get("force", False), [out], stats, opts)
+        manifest = _manifest(batch, fmt, partitioned)
+        done = gens.verify(out, manifest) if stats.extracted == 0 else None
+        tables = None
+        if done is not None:
+            stats.errors = done.get("errors", 0)
+            outputs = done["outputs"]
+        else:
+            _load_hits(batch, cache, stats, opts)
+            tables = merge(batch.files, batch.outcomes, batch.errors)
+            stats.errors = len(tables.errors)
+            gen = gens.new_generation(out)
+            write_tables(tables, gen, fmt, partitioned=partitioned)
+            outputs = gens.commit(out, gen, manifest, stats.errors)
+            gens.cleanup(out)
+        if tables is None and need_tables:
+            _load_hits(batch, cache, stats, opts)
+            tables = merge(batch.files, batch.outcomes, batch.errors)
+        stats.seconds = time.monotonic() - t0
+        data = json.dumps({**asdict(stats), "manifest": manifest, "generation": os.path.basename(gens.current(out) or ""),
+                           "outputs": outputs}, indent=1)
+        write_atomic(os.path.join(out, "run.json"), lambda tmp: open(tmp, "w").write(data))
     return tables, stats
-
-
-def _previous(out: str) -> dict:
-    try:
-        with open(os.path.join(out, "run.json")) as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return {}

@@ -73,14 +73,12 @@ def init_worker(max_memory_mb: int | None = None) -> None:
 
 def process_file(path: str, doc_id: str | None, timeout: float | None = None) -> Outcome:
     """Extract one file under the limits; every failure becomes an error outcome."""
-    from .. import _nlp, extract
-
     use_alarm = bool(timeout) and _main_thread()
     if use_alarm:
         old = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, float(timeout))
     try:
-        return Outcome(path, doc_id, record=extract(path, _nlp(), doc_id=doc_id))
+        return _extract_stable(path, doc_id)
     except ExtractError as e:
         return Outcome(path, doc_id, stage=e.stage, reason=e.reason)
     except _TimeLimit:
@@ -95,6 +93,39 @@ def process_file(path: str, doc_id: str | None, timeout: float | None = None) ->
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
+
+
+READ_TRIES = 3
+
+
+def _extract_stable(path: str, doc_id: str | None) -> Outcome:
+    """Extract `path` and check its bytes did not change meanwhile: the content is hashed again
+    after the readers are done, and a record is only kept under the hash of what was read.
+
+    A file replaced while the run works (a sync tool, an editor saving) would otherwise have the
+    record of one content cached under the other's hash and served by every later run.
+    """
+    from .. import _nlp, extract
+
+    before = doc_id or _hash_or_none(path)
+    for _ in range(READ_TRIES):
+        rec = extract(path, _nlp(), doc_id=before)
+        after = _hash_or_none(path)
+        if after is None:
+            return Outcome(path, doc_id, stage="read", reason="removed or unreadable while read", cacheable=False)
+        if after == before:
+            return Outcome(path, after, record=rec)
+        before = after  # changed under the reader: again, with the new content's hash
+    return Outcome(path, doc_id, stage="read", reason=f"changed while read ({READ_TRIES} tries)", cacheable=False)
+
+
+def _hash_or_none(path: str) -> str | None:
+    from ..build import file_hash
+
+    try:
+        return file_hash(path)
+    except OSError:
+        return None
 
 
 def _main_thread() -> bool:

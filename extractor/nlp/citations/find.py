@@ -8,6 +8,9 @@ after the number (02-NQ/TU).
 """
 from __future__ import annotations
 
+import bisect
+import itertools
+
 import re
 from dataclasses import dataclass, field
 
@@ -203,8 +206,12 @@ def _bare(text: str, taken: list[Candidate]) -> list[Candidate]:
     from .clean import known_issuer, repair_code, type_codes
 
     out = []
+    spans = sorted((c.start, c.end) for c in taken)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end of the spans so far
     for m in _BARE.finditer(text):
-        if any(c.start <= m.start("code") < c.end for c in taken):
+        i = bisect.bisect_right(starts, m.start("code")) - 1
+        if i >= 0 and reach[i] > m.start("code"):  # inside a citation already taken: by span, not by a scan
             continue
         if re.search(r"(?:^|\n)[ \t]*$", text[max(0, m.start() - 40):m.start()]):
             continue  # "Số: 42/KH-BCĐ389" opening a line is a document's own number (header)

@@ -101,7 +101,7 @@ def resolve(text: str, cands: list[Candidate], ctx: PlanContext, own_code: str |
                 name=expand_abbreviations(c.name) if c.name else None, relation=rel, mentions=0,
                 text=text[c.start:end].strip(), issues=["malformed_code"] if malformed else [],
                 dates=dates, prov=Provenance(file, c.start, end),
-                context=re.sub(r"\s+", " ", text[a:b]).strip(" -+•\t")[:500] or None,
+                context=_context(text, a, b),
             )
             r = by_key[key] = Resolved(cit, type_word=c.type_word, named_issuer=named)
             if c.name:
@@ -133,6 +133,21 @@ def resolve(text: str, cands: list[Candidate], ctx: PlanContext, own_code: str |
         if hit is not None and s.short and relation(text, s.start, grounds, full_spans) == "basis":
             hit.cit.relation = "basis"  # "Thực hiện Nghị định 61, …": grounds by its short name
     return list(by_key.values())
+
+
+def _context(text: str, a: int, b: int) -> str | None:
+    """The sentence text[a:b] on one line, its first 500 characters: read only as far as those need
+    (30 000 citations in one long sentence must not each collapse the whole of it)."""
+    n = 1024
+    while True:
+        end = min(b, a + n)
+        s = _SPACES.sub(" ", text[a:end]).strip(" -+•\t")
+        if end == b or len(s) > 510:
+            return s[:500] or None
+        n *= 4
+
+
+_SPACES = re.compile(r"\s+")
 
 
 # "… (đã|vừa) ban hành Kế hoạch số …", not "Quyết định … về việc ban hành Kế hoạch …"

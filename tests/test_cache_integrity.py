@@ -1,0 +1,81 @@
+"""The cache cannot be poisoned: a record is kept only under the hash of the bytes it was made from,
+and entries are verified when they are loaded."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import extractor
+from extractor.build import file_hash
+from extractor.runner.cache import Cache
+from extractor.runner.run import extract_all
+from extractor.runner.worker import process_file
+
+from runner_corpus import SEEDS
+
+
+def test_a_file_replaced_during_extraction_is_redone_under_its_new_hash(tmp_path, monkeypatch):
+    a, b = SEEDS[0], SEEDS[1]
+    path = tmp_path / "plan.txt"
+    shutil.copy(a, path)
+    h_a, h_b = file_hash(a), file_hash(b)
+    real = extractor.extract
+    calls = []
+
+    def replaced_meanwhile(p, nlp=None, doc_id=None):
+        rec = real(p, nlp, doc_id=doc_id)
+        if not calls:  # the first read is of A; then B is moved over it (write elsewhere, rename)
+            tmp = tmp_path / "new.txt"
+            shutil.copy(b, tmp)
+            os.replace(tmp, path)
+        calls.append(doc_id)
+        return rec
+
+    monkeypatch.setattr(extractor, "extract", replaced_meanwhile)
+    out = process_file(str(path), h_a)
+    assert calls == [h_a, h_b]  # redone once, with the new content's hash
+    assert out.doc_id == out.record.doc_id == h_b
+    assert out.record.doc.code == real(b).doc.code
+
+
+def test_a_file_that_never_stops_changing_is_an_error_row(tmp_path, monkeypatch):
+    path = tmp_path / "plan.txt"
+    shutil.copy(SEEDS[0], path)
+    real = extractor.extract
+
+    def always_changing(p, nlp=None, doc_id=None):
+        rec = real(p, nlp, doc_id=doc_id)
+        with open(path, "a", encoding="utf-8") as f:
+            f.write("\nthêm một dòng.")
+        return rec
+
+    monkeypatch.setattr(extractor, "extract", always_changing)
+    out = process_file(str(path), file_hash(str(path)))
+    assert out.record is None and out.stage == "read" and "changed while read" in out.reason
+    assert not out.cacheable
+
+
+def test_damaged_or_misfiled_cache_entries_are_redone(tmp_path):
+    d, cache_dir = tmp_path / "c", str(tmp_path / "cache")
+    os.makedirs(d)
+    files = [shutil.copy(p, d) for p in SEEDS[:2]]
+    t1, s1 = extract_all(files, cache_dir=cache_dir, workers=1)
+    assert s1.extracted == 2
+    cache = Cache(cache_dir)
+    ha, hb = (file_hash(f) for f in files)
+    pa, pb = cache._path(ha), cache._path(hb)
+    blob = bytearray(open(pa, "rb").read())
+    blob[-10] ^= 0xFF  # one bit of rot in A's entry
+    open(pa, "wb").write(bytes(blob))
+    shutil.copy(pb, pb + ".bak")
+    assert cache.get(ha) is None and cache.get(hb) is not None
+    os.replace(pb + ".bak", pb)
+    t2, s2 = extract_all(files, cache_dir=cache_dir, workers=1)
+    assert s2.cached == 1 and s2.extracted == 1  # A redone, B served
+    # B's entry filed under A's hash (what the poisoned cache held): not served as A
+    shutil.copy(pb, pa)
+    assert cache.get(ha) is None
+    t3, s3 = extract_all(files, cache_dir=cache_dir, workers=1)
+    assert s3.extracted == 1
+    assert list(t3.documents["doc_id"]) == list(t1.documents["doc_id"]) == [ha, hb]
+    assert list(t3.documents["code"]) == list(t1.documents["code"])
