@@ -75,3 +75,21 @@ def test_event_days_and_compact_spans_are_scheduled():
 def test_a_place_kind_followed_by_another_is_not_a_place():
     assert similar("Các xã, thị trấn", "Các xã, thị trấn huyện Bạch Thông")
     assert not similar("Các xã, thị trấn huyện Ba Vì", "Các xã, thị trấn huyện Bạch Thông")
+
+
+def test_a_table_flattened_to_one_cell_per_line_gives_its_rows_as_tasks(tmp_path):
+    cells = ["Thời gian", "Nội dung", "Đơn vị thực hiện", "Đơn vị phối hợp",
+             "I. TUYÊN TRUYỀN", "", "", "",
+             "05-09/3/2024", "Treo băng rôn trên các tuyến phố", "Sở Văn hóa và Thể thao", "",
+             "Treo cờ tại trụ sở", "", "",  # time and unit merged with the row above
+             "10-12/3/2024", "Chiếu phim lưu động", "Trung tâm Văn hóa tỉnh", "UBND các huyện"]
+    p = tmp_path / "bang.txt"
+    p.write_text("CÁC HOẠT ĐỘNG CHÀO MỪNG |\n" + "\n".join(f"{c} |" if c else "|" for c in cells) + "\n", encoding="utf-8")
+    rec = extract(str(p))
+    got = [(t.id, t.task, t.lead, t.cooperate, t.deadline) for t in rec.tasks]
+    assert got[0][:3] == ("I-1", "Treo băng rôn trên các tuyến phố", ["Sở Văn hóa và Thể thao"])
+    assert got[1][0] == "I-2" and got[1][1] == "Treo cờ tại trụ sở" and got[1][2] == ["Sở Văn hóa và Thể thao"]
+    assert got[1][4] == "05-09/3/2024"
+    assert got[2][0] == "I-3" and got[2][3] == ["Ủy ban nhân dân các huyện"]
+    d = {x.text: (x.start, x.end, x.task) for x in rec.deadlines}
+    assert d["10-12/3/2024"] == ("2024-03-10", "2024-03-12", "I-3")

@@ -62,3 +62,26 @@ def test_tasks_set_citations(tasks):
     c = tasks.parts["citations"]
     assert c.f1 >= 0.94 and c.attrs["date"].accuracy >= 0.95, c.to_dict()
     assert c.attrs["relation"].accuracy >= 0.88, c.to_dict()
+
+
+def test_tasks_set_tasks(tasks):
+    t = tasks.parts["tasks"]
+    assert t.f1 >= 0.85, t.to_dict()
+    assert t.attrs["lead"].accuracy >= 0.65, t.to_dict()  # measured 0.68; the target is below
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11 target not reached: lead 0.68 (names cut in the excerpt, "
+                   "places only the whole plan names: 'Công an tỉnh' for 'Công an tỉnh Kon Tum')")
+def test_tasks_set_lead_target(tasks):
+    assert tasks.parts["tasks"].attrs["lead"].accuracy >= 0.85
+
+
+def test_tasks_set_units_and_deadlines(tasks):
+    u, d = tasks.parts["units"], tasks.parts["deadlines"]
+    assert u.f1 >= 0.65, u.to_dict()  # measured 0.689
+    assert d.f1 >= 0.78, d.to_dict()  # measured 0.810
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11 targets not reached: units F1 0.69, deadlines F1 0.81")
+def test_tasks_set_units_and_deadlines_targets(tasks):
+    assert tasks.parts["units"].f1 >= 0.85 and tasks.parts["deadlines"].f1 >= 0.90

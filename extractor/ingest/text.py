@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..normalize import clean, squash
-from . import linebreaks
+from . import linebreaks, pipe_cells
 from .chrome_lines import is_byline, is_chrome, is_meta_line, site_lines
 from .model import Block, Cell, SourceDocument, Style, Table, assemble
 
@@ -59,7 +59,9 @@ def parse_text(source: str, path: str, fmt: str = "text", encoding: str | None =
         kept: list[_Line] = []
         for ln in run:
             seen += 1
-            if ln.site or is_chrome(ln.text) or (seen <= _META_ZONE and is_meta_line(ln.text)):
+            empty_cell = re.fullmatch(r"[\s|]*\|[\s|]*", ln.text) is not None and bool(kept) \
+                and kept[-1].text.rstrip().endswith("|")  # "|" among cell lines: an empty cell, not a rule
+            if not empty_cell and (ln.site or is_chrome(ln.text) or (seen <= _META_ZONE and is_meta_line(ln.text))):
                 chrome.append(_chrome_block(ln))
                 new, table = _run_blocks(kept, width, None)
                 blocks.extend(new)
@@ -152,7 +154,21 @@ def _run_blocks(run: list[_Line], width: int | None, prev_table: Block | None) -
         if k == len(run):
             return [], prev_table
         return _run_blocks(run[k:], width, None)
-    for ln in run:
+    texts = [ln.text for ln in run]
+    k = 0
+    while k < len(run):
+        ln = run[k]
+        n = pipe_cells.header_at(texts, k)
+        if n:  # a table flattened to one cell per line
+            flush_para()
+            flush_rows()
+            header = [pipe_cells.cells_of(t)[0] for t in texts[k:k + n]]
+            body, end = pipe_cells.rows(texts, k + n, header)
+            out.append(_table_block([(header, ln.start, run[k + n - 1].end)] +
+                                    [(r, ln.start, run[end - 1].end) for r in body]))
+            k = end
+            continue
+        k += 1
         cells = _row_cells(ln.text)
         if cells is not None:
             flush_para()

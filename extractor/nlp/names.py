@@ -121,7 +121,8 @@ def expand_acronym(ab: str, text: str, ctx: PlanContext) -> str | None:
         cand = [w for w, _ in words[i:i + n]]
         if not cand[0][:1].isupper() or any(w.lower() in _FUNCTION for w in cand):
             continue
-        if all(not w.isupper() or len(w) == 1 for w in cand) and _initials(cand) == key:
+        if all(not w.isupper() or len(w) == 1 for w in cand) and _initials(cand) == key \
+                and not re.search(r"[|\n()]", text[words[i][1]:words[i + n - 1][1]]):  # one phrase, not across cells
             exp = " ".join(cand)
             ctx.acronyms[ab] = exp
             return exp

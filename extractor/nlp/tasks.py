@@ -34,7 +34,7 @@ _COLS = {
     "coop": r"^(?!.*(?:chủ trì|phân công)).*phối hợp",
     "lead": r"phân công|chủ trì|đơn vị thực hiện|cơ quan thực hiện|thực hiện|trách nhiệm",
     "form": r"hình thức",
-    "task": r"nhiệm vụ|nội dung|hoạt động|công việc",
+    "task": r"nhiệm vụ|n[ộôo]i dung|hoạt động|công việc",  # "Nôi dung": a mark dropped
 }
 
 
@@ -130,11 +130,24 @@ def table_tasks(block: Block, ctx: PlanContext, doc_text: str) -> list[TaskDraft
     if head_i is None:
         return []
     out: list[TaskDraft] = []
+    group, k_in_group = None, 0  # a table without a number column: rows are numbered within their group ("I-2")
     for row in t.rows[head_i + 1:]:
         cell = lambda k: row[cols[k]] if k in cols and cols[k] < len(row) else None  # noqa: E731
         no = cell("no") or row[0]
         num = no.text.strip().rstrip(".")
         task = cell("task")
+        if "no" not in cols:
+            g = re.match(r"([IVX]+)\.\s+\S", row[0].text.strip())
+            if g and not any(c.text.strip() for c in row[1:]):
+                group, k_in_group = g.group(1), 0
+                continue
+            if not task or not task.text.strip():
+                continue
+            k_in_group += 1
+            d = TaskDraft(f"{group}-{k_in_group}" if group else str(k_in_group), task.text.strip(), task.start, task.end)
+            out.append(d)
+            _continue_row(d, cell, ctx, doc_text, first=True)
+            continue
         if not num and out and any(c.text.strip() for c in row):
             _continue_row(out[-1], cell, ctx, doc_text)
             continue
