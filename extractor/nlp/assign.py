@@ -59,9 +59,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# "phối hợp với đơn vị, địa phương có liên quan": a group without "các"
+_BARE_GROUP = re.compile(r"(?<=với )(?:đơn vị|cơ quan|địa phương|ngành)(?:,\s*(?:đơn vị|cơ quan|địa phương|ngành))*\s+(?:có\s+)?liên quan")
+
+
 def mentions(text: str, base: int = 0) -> list[OrgMention]:
     """Names of bodies in `text`, with bodies written in lower case after a post added."""
     found = find_orgs(text, base)
+    for m in _BARE_GROUP.finditer(text):
+        if not any(o.start <= base + m.start() < o.end for o in found):
+            found.append(OrgMention(m.group(0), base + m.start(), base + m.end(), True))
     for m in _LOWER_BODY.finditer(text):
         body = _cut_body(m.group("body"))
         s = base + m.start("body")
@@ -179,6 +186,7 @@ def _distribute(chain: list[OrgMention]) -> list[OrgMention]:
 
 def _acts(after: str) -> bool:
     """A verb follows the name (its subject acts), not a preposition or a further name."""
+    after = re.sub(r"^\s*(?:cho|trên|tại|ở)\s[^,;.]{1,60},", "", after)  # "Các tổ tiêm phòng cho đàn vật nuôi …, phối hợp"
     m = re.match(r"\s*(?:đã|sẽ|cũng|cần|phải|có thể|vừa|thì)?\s*([a-zà-ỹđ]+)(?:\s+([a-zà-ỹđ]+))?", after)
     if not m:
         return False

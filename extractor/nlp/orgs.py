@@ -192,7 +192,8 @@ def _match_at(sc: _Scan, i: int) -> tuple[int, bool] | None:
         for g in sorted(GROUP_HEADS, key=len, reverse=True):
             j = _match_words(ltoks, i + 1, g)
             if j is not None:  # "các Tổ đại biểu HĐND huyện": a team of a council hangs under it
-                return _tail(sc, j, True, "Tổ đại biểu" if g == "tổ đại biểu" else "các"), True
+                head = "Tổ đại biểu" if g == "tổ đại biểu" else ("tổ" if g.startswith("tổ ") else "các")
+                return _tail(sc, j, True, head), True
         return None
     if low == "cấp" and i + 1 < len(toks) and ltoks[i + 1][0] == "ủy":  # "cấp ủy các chi bộ, đảng bộ cơ sở"
         return _tail(sc, i + 2, True, "các"), True
@@ -261,6 +262,14 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             continue
         if low == "các" and k + 1 < n and ltoks[k + 1][0] in PLACE_GROUP_START and not _broken(sc, k + 1):
             group = True  # "Trung tâm Y tế các huyện, thị xã, thành phố"
+            k = last_good = k + 1
+            continue
+        if low in ("thuộc", "của") and group and k + 1 < n and ltoks[k + 1][0] in PLACE_GROUP_START and not _broken(sc, k + 1):
+            k = last_good = k + 2  # "các tổ tiêm phòng của xã, thị trấn"
+            continue
+        if group and head == "tổ" and k == j and tok.isalpha() and tok.islower() and low not in STOP \
+                and not (k + 1 < n and f"{low} {ltoks[k + 1][0]}" in STOP_PHRASES):
+            lower_run += 1  # a team named by its work: "các tổ tiêm phòng vacxin"
             k = last_good = k + 1
             continue
         if low in ("thuộc", "của") and k + 1 < n and toks[k + 1][0] in RELATIVE:
