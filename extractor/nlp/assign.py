@@ -27,8 +27,21 @@ _COOP = re.compile(r"(?<![\wà-ỹ])(?:phối hợp(?: chặt chẽ)?(?: với)?
 _NOT_LEAD = re.compile(r"(?<![\wà-ỹ])(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: về)?|về|trình|của|cho|tới|đến|chỉ đạo|giúp|"
                        r"hướng dẫn|đôn đốc|tại|với|hỗ trợ|tham mưu(?: giúp)?|thông qua|qua|theo|từ)\s*$", re.I)
 # what may open a clause before its subject: adverbials ending in a comma, linking words
-_INTRO = re.compile(r"^(?:\s*(?:(?:Theo đó|Đồng thời|Ngoài ra|Bên cạnh đó|Trong đó|Mặt khác|Đặc biệt|Riêng|Cụ thể|"
-                    r"Tiếp đó|Sau đó)\s*,?|[^,;:]{0,160},)\s*)*\s*(?:và|còn|thì)?\s*$", re.I)
+_INTRO_WORD = re.compile(r"(?:Theo đó|Đồng thời|Ngoài ra|Bên cạnh đó|Trong đó|Mặt khác|Đặc biệt|Riêng|Cụ thể|Tiếp đó|Sau đó)",
+                         re.I)
+
+
+def _opens_clause(before: str) -> bool:
+    """Only adverbials closed by commas ("Sau khi kết thúc đợt tiếp xúc, ") or a linking word stand before
+    the name: it is the clause's subject. Linear in the text (no nested repetition)."""
+    s = re.sub(r"(?:^|\s)(?:và|còn|thì)\s*$", "", before).strip()
+    if not s or _INTRO_WORD.fullmatch(s.rstrip(",").strip()):
+        return True
+    if not s.endswith(",") or ";" in s or ":" in s:
+        return False
+    return all(len(seg) <= 160 for seg in s[:-1].split(","))
+
+
 # a post in front of a body: the body is meant ("Giám đốc Sở Nội vụ" → "Sở Nội vụ")
 _POST = re.compile(r"(?:(?<![\wà-ỹ])(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng|Bộ trưởng|Cục trưởng|Chi cục trưởng|"
                    r"Chánh Văn phòng|Chánh Thanh tra|Hiệu trưởng|Tổ trưởng|Trưởng|Người đứng đầu|Lãnh đạo)\s+)$", re.I)
@@ -138,7 +151,7 @@ def _sentence(text: str, a: int, b: int, base: int, ctx: PlanContext, r: Roles) 
             r.requested = r.requested or bool(_REQUEST.search(lead_in[-30:]))
         elif _NOT_LEAD.search(lead_in[-25:]):
             role = None
-        elif _INTRO.match(sent[clause_start:rel]) and _acts(sent[end:]):
+        elif _opens_clause(sent[clause_start:rel]) and _acts(sent[end:]):
             if is_issuer(first, ctx):
                 r.issuer_speaks = True
             elif not _PAST.match(sent[end:]):  # "UBND thành phố đã có văn bản …": told, not assigned

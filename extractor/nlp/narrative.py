@@ -93,7 +93,7 @@ _HEAD_AT = re.compile(r"(?<![\wà-ỹ])(?:" + "|".join(sorted(map(re.escape, HEA
                       re.I)  # "Tỉnh Ủy" as some sites write it
 # what may stand inside a name up to the verb: words, field lists "Văn hóa, Thể thao và Du lịch", no digits or quotes
 _NOT_IN_NAME = re.compile(r"(?<![\wà-ỹ])(?:về|việc|của|theo|tại|để|đã|sẽ|đang|được|nhằm|cho|chủ trì|phối hợp|giao)(?![\wà-ỹ])")
-_NAME_TAIL = re.compile(r"^(?:[^\W\d_][\w’'&-]*|,(?=\s+[A-ZĐ])|\s+)*$")
+_NAME_TAIL = re.compile(r"^(?:[^\W\d_][\w’'&-]*+|,(?=\s+[A-ZĐ])|\s++)*$")
 
 
 def _subject(before: str) -> tuple[str, int, int] | None:
