@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..normalize import fold
-from .names import PlanContext
+from .names import PlanContext, normalize_name
 from .orgs import STOP, STOP_PHRASES, OrgMention, find_orgs
 
 # words that hand work to the names after them; "đề nghị" asks a body outside the issuer's authority
@@ -118,8 +118,6 @@ def _recase(body: str) -> str:
 
 def is_issuer(o: OrgMention, ctx: PlanContext) -> bool:
     """Is this mention the plan's own issuer ("UBND tỉnh", "Thường trực HĐND huyện", "Ban Thường vụ Huyện ủy")?"""
-    from .names import normalize_name
-
     name = fold(normalize_name(o.text, ctx))
     issuer, base = fold(ctx.issuer or ""), fold(ctx.issuer_base or "")
     if not issuer:
@@ -206,12 +204,3 @@ def _acts(after: str) -> bool:
     w = m.group(1)
     return w not in STOP or w in ("có", "cần", "phải", "làm") or f"{w} {m.group(2) or ''}".strip() in STOP_PHRASES
 
-
-def unique(orgs: list[OrgMention]) -> list[OrgMention]:
-    seen, out = set(), []
-    for o in orgs:
-        k = fold(o.text)
-        if k not in seen:
-            seen.add(k)
-            out.append(o)
-    return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..ingest.model import Block
-from .assign import roles, unique
+from .assign import roles
 from .names import PlanContext
 from .narrative import statement_end
 from .tasks import TaskDraft, full_name
@@ -38,8 +38,8 @@ def prose_tasks(blocks: list[Block], start: int, end: int, ctx: PlanContext, doc
             prev = None if cut is None else prev
             continue
         r = roles(text, b.start + off, ctx)
-        leads = [(full_name(o, ctx, doc_text), o) for o in unique(r.lead)]
-        coops = [(full_name(o, ctx, doc_text), o) for o in unique(r.cooperate)]
+        leads = [(full_name(o, ctx, doc_text), o) for o in r.lead]
+        coops = [(full_name(o, ctx, doc_text), o) for o in r.cooperate]
         if not leads and prev is not None and _CARRIES_ON.search(text):
             leads, requested = prev.lead, prev.requested
         else:
