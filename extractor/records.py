@@ -38,6 +38,7 @@ class DocInfo:
     signer: str | None = None
     signer_title: str | None = None
     recipients: list[str] | None = None
+    unreadable: list[str] = field(default_factory=list)  # printed but not read (a handwritten "number", "day")
     prov: dict[str, Provenance] = field(default_factory=dict)
 
 
