@@ -282,7 +282,7 @@ def _take_so(line: str, z: Zone, b: Block) -> bool:
     if rest and not _take_date(rest, z, b):
         return False
     z.number, z.code = num, code
-    if _blurred(line):
+    if _blurred(line) or (b.ocr_conf is not None and num is None):
         z.unreadable.append("number")
     z.spans["code"] = (b.start, b.end)
     z.elements += 1
@@ -294,7 +294,8 @@ def _take_date(line: str, z: Zone, b: Block) -> bool:
     if got is None:
         return False
     z.place, z.date = got
-    if DATE.match(line.strip()).group("dx"):
+    m = DATE.match(line.strip())
+    if m.group("dx") or (b.ocr_conf is not None and not m.group("d")):  # a scan's blank day was filled by hand
         z.unreadable.append("day")
     z.spans["date"] = (b.start, b.end)
     z.elements += 1
