@@ -63,3 +63,14 @@ def test_citations_of_real_files(pairs):
 def test_issue_12_targets(pairs):
     rep = evaluate(list(pairs.values()))
     assert rep.doc_accuracy >= 0.90 and rep.parts["citations"].f1 >= 0.90
+
+
+def test_documents_table_says_which_headers_need_a_person(pairs):
+    """`<field>_conf` and `header_ok` in the documents table: an analyst filters on them."""
+    from extractor.records import PlanRecord
+    from extractor.tables.frames import record_rows
+
+    rows = {stem: record_rows(PlanRecord.from_json(p.pred), p.name)["documents"][0] for stem, p in pairs.items()}
+    assert rows["Test AI (07)"]["header_ok"] and rows["Test AI (07)"]["code_conf"] is None  # a text layer
+    hand = rows["01 TTr.signed_20250513_144607"]
+    assert not hand["header_ok"] and 0 < hand["code_conf"] < 0.8 and hand["issuer_conf"] > 0.9

@@ -219,6 +219,7 @@ def scan(blocks: list[Block], start: int, limit: int = 30) -> Zone:
                     break
             if body_cell:
                 z.body_lines.append(body_cell)
+                z.spans.setdefault("issuer", (b.start, b.end))  # the first line of the body's name
             if stop:
                 break
         if z.begin is None and (z.elements or z.body_lines):
