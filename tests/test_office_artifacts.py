@@ -129,3 +129,18 @@ def test_plan_year_of_a_document_that_is_no_plan():
     assert plan_year("Về việc miễn nhiệm Ủy viên nhiệm kỳ 2021 - 2026", "2025-01-06", "TTr") == 2025
     assert plan_year("Phê duyệt Kế hoạch phòng, chống dịch năm 2023", "2022-12-20", "QĐ") == 2023
     assert plan_year("Tuyên truyền năm 2024", "2023-12-20", "KH") == 2024
+
+
+def test_bytes_before_the_pdf_header_are_passed_over(tmp_path):
+    """A download wrapper or mail header before "%PDF-": readers accept it within 1024 bytes."""
+    _plan_pdf(tmp_path / "plain.pdf", "142")
+    data = (tmp_path / "plain.pdf").read_bytes()
+    (tmp_path / "wrapped.pdf").write_bytes(b"Content-Type: application/pdf\r\n\r\n" + data)
+    (tmp_path / "far.pdf").write_bytes(b"x" * 2000 + data)
+    plain, wrapped = extract(str(tmp_path / "plain.pdf")), extract(str(tmp_path / "wrapped.pdf"))
+    assert wrapped.doc.code == plain.doc.code == "142/KH-UBND"
+    assert [c.code for c in wrapped.citations] == [c.code for c in plain.citations] == ["12/QĐ-UBND"]
+    from extractor.errors import ExtractError
+
+    with pytest.raises(ExtractError, match="binary content"):  # beyond 1024 bytes it is no PDF
+        extract(str(tmp_path / "far.pdf"))

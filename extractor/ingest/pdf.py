@@ -13,6 +13,7 @@ format says what happened: "pdf", "ocr" or "pdf+ocr".
 """
 from __future__ import annotations
 
+import io
 import math
 import re
 import unicodedata
@@ -67,7 +68,7 @@ def _open(path: str):
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
-        pdf = pdfplumber.open(path)  # an empty user password is tried by default
+        pdf = pdfplumber.open(_without_prefix(path))  # an empty user password is tried by default
         pdf.pages  # noqa: B018 - parses the page tree: a truncated file fails here
         return pdf
     except PdfminerException as e:
@@ -80,6 +81,19 @@ def _open(path: str):
         raise
     except Exception as e:
         raise ExtractError(path, "ingest", f"corrupt or truncated PDF ({type(e).__name__}: {e})"[:300]) from None
+
+
+def _without_prefix(path: str):
+    """The path, or the file's bytes from "%PDF-" on when junk precedes it (offsets in the
+    file are the PDF's own, counted from its header)."""
+    from .sniff import pdf_offset, read_head
+
+    k = pdf_offset(read_head(path))
+    if not k:
+        return path
+    with open(path, "rb") as f:
+        f.seek(k)
+        return io.BytesIO(f.read())
 
 
 def route(text: str, has_images: bool) -> str:
