@@ -19,7 +19,7 @@ FONT = (glob.glob("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular
         + glob.glob("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"))
 
 
-def _plan_pdf(path, number_field: str | None) -> None:
+def _plan_pdf(path, number_field: str | None, stamp: str | None = None) -> None:
     reportlab = pytest.importorskip("reportlab")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -38,6 +38,9 @@ def _plan_pdf(path, number_field: str | None) -> None:
     if number_field is not None:  # the văn thư's number, stamped as a form field's appearance
         c.acroForm.textfield(name="so", value=number_field, x=86, y=711, width=32, height=16, borderWidth=0,
                              fontName="Helvetica", fontSize=13, fillColor=None, borderColor=None)
+    if stamp is not None:  # the signer's e-signature stamp, drawn over the page's top right
+        c.acroForm.textfield(name="sig", value=stamp, x=380, y=800, width=200, height=14, borderWidth=0,
+                             fontName="Helvetica", fontSize=7, fillColor=None, borderColor=None)
     c.save()
 
 
@@ -144,3 +147,12 @@ def test_bytes_before_the_pdf_header_are_passed_over(tmp_path):
 
     with pytest.raises(ExtractError, match="binary content"):  # beyond 1024 bytes it is no PDF
         extract(str(tmp_path / "far.pdf"))
+
+
+def test_the_signing_stamp_is_not_the_documents_text(tmp_path):
+    _plan_pdf(tmp_path / "stamped.pdf", "142", stamp="Ky boi: Uy ban nhan dan huyen An Phu Email: vt@anphu.gov.vn")
+    from extractor.ingest import load
+
+    text = load(str(tmp_path / "stamped.pdf")).text
+    assert "Số: 142 /KH-UBND" in text and "anphu.gov.vn" not in text and "Email" not in text
+    assert extract(str(tmp_path / "stamped.pdf")).doc.code == "142/KH-UBND"

@@ -67,17 +67,20 @@ def appearance_words(path: str, number: int, boxes: list[tuple[float, float, flo
     except (OSError, subprocess.SubprocessError):
         return []
     page = _PAGE.search(out)
-    words = []
+    by_box: dict[int, list[dict]] = {}
     for m in _WORD.finditer(page.group(1) if page else ""):
         x0, top, x1, bottom = (float(v) for v in m.groups()[:4])
         cx, cy = (x0 + x1) / 2, (top + bottom) / 2
-        if not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes):
-            continue
-        if any(_overlaps((x0, top, x1, bottom), w) for w in page_words):
-            continue  # the page's own text under the widget
-        words.append({"text": html.unescape(m.group(5)), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-                      "upright": True, "size": bottom - top, "fontname": ""})
-    return words
+        k = next((k for k, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
+        if k is None or any(_overlaps((x0, top, x1, bottom), w) for w in page_words):
+            continue  # outside every widget, or the page's own text under one
+        by_box.setdefault(k, []).append({"text": html.unescape(m.group(5)), "x0": x0, "x1": x1, "top": top,
+                                         "bottom": bottom, "upright": True, "size": bottom - top, "fontname": ""})
+    # the signer's stamp ("Ký bởi: …", "Thời gian ký: …", an e-mail) is not the document's text
+    return [w for ws in by_box.values() if not SIGNING_STAMP.search(" ".join(w["text"] for w in ws)) for w in ws]
+
+
+SIGNING_STAMP = re.compile(r"Ký bởi|Người ký|Thời gian ký|Ngày ký|Cơ quan\s*:|Email\s*:|@|[+]07:?00", re.I)
 
 
 def _overlaps(box: tuple[float, float, float, float], w: dict) -> bool:
