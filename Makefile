@@ -41,6 +41,7 @@ corpus: setup
 	$(BIN)/python corpus/render_pdf.py
 	$(BIN)/python corpus/render_doc.py
 	$(BIN)/python corpus/render_scan.py
+	$(BIN)/python corpus/render_artifacts.py
 
 # OCR: CER against the text PDFs and pages/s against bare `tesseract` (same run) per scan kind.
 bench-ocr: setup

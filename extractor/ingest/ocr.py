@@ -27,6 +27,7 @@ from . import pdf_layout
 from .model import Block, SourceDocument, assemble
 from ..nlp.artifacts import load_joblib
 from .ocr_digits import ARTIFACT as DIGITS, fill_blanks
+from .ocr_outline import renumber_romans
 from .ocr_tables import find_grids, inside, read_cells
 from .ocr_words import repair_words
 from .preprocess import DEFAULT_STEPS, erase, prepare
@@ -312,6 +313,7 @@ def read_image(path: str, steps: tuple[str, ...] = DEFAULT_STEPS) -> SourceDocum
     blocks = drop_running_blocks(per_page)
     if not blocks:
         raise ExtractError(path, "ocr", f"no text found on any page ({pages} page{'s' if pages != 1 else ''})")
+    renumber_romans(blocks)
     return assemble(path, "ocr", blocks, pages=pages)
 
 

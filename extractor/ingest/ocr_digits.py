@@ -21,7 +21,6 @@ ARTIFACT = "digits.joblib"
 SURE = 0.80  # the least probability every digit of a reading needs
 TESSERACT_SURE = 0.93  # Tesseract's own digits above this are taken as printed and read
 _CODE = re.compile(r"^/\s*[A-ZĐ]")
-_WIDTH = {"Số": 1.5, "ngày": 2.0}  # a printed opener's width in its line's heights
 
 
 def features(ink: np.ndarray) -> np.ndarray:
@@ -75,6 +74,27 @@ def read(ink: np.ndarray, model) -> tuple[str, float] | None:
     return "".join(str(classes[i]) for i in probs.argmax(axis=1)), float(probs.max(axis=1).min())
 
 
+def _word_end(ink: np.ndarray, w: dict, h: float) -> int:
+    """Where the printed word of box `w` ends: Tesseract may take the first written digit
+    into the word's box ("ngày2" for "ngày 27"), but a gap of paper lies between them."""
+    cols = ink[int(w["top"]):int(w["bottom"]), int(w["x0"]):int(w["x1"])].any(axis=0)
+    gap = max(3, int(0.12 * h))  # wider than between letters, as between words
+    run = 0
+    for x in range(int(1.2 * h), len(cols)):
+        run = 0 if cols[x] else run + 1
+        if run >= gap:
+            return int(w["x0"]) + x - run + 1
+    return int(w["x1"])
+
+
+def _clear_left(ink: np.ndarray, y0: int, y1: int, x0: int, h: float) -> int:
+    """`x0` moved left until no stroke crosses it: a digit is never cut in two."""
+    stop = max(0, x0 - int(0.6 * h))
+    while x0 > stop and ink[y0:y1, x0 - 1].any():
+        x0 -= 1
+    return x0
+
+
 def fill_blanks(words: list[dict], ink: np.ndarray, model) -> list[dict]:
     """Tesseract's words with the header's handwritten number and day read by the classifier.
 
@@ -89,16 +109,14 @@ def fill_blanks(words: list[dict], ink: np.ndarray, model) -> list[dict]:
     out = list(words)
     for opener, closer in (("Số", _CODE), ("ngày", re.compile(r"^tháng$"))):
         for i, w in enumerate(out):
-            if w["top"] > top_third or not w["text"].rstrip(":").startswith(opener):
+            if w["top"] > top_third or not w["text"].rstrip(":").lower().startswith(opener.lower()):
                 continue
             line = [x for x in out[i + 1:i + 6] if x["line"] == w["line"]]
             end = next((x for x in line if closer.match(x["text"])), None)
             if end is None:
                 continue
             h = max(w["bottom"] - w["top"], end["bottom"] - end["top"])
-            # Tesseract may take the first written digit into the printed word's box: the
-            # blank starts where the printed word would end ("Số:" ~1.5, "ngày" ~2 x-heights)
-            x0 = int(min(w["x1"], w["x0"] + _WIDTH[opener] * h) + 0.05 * h)
+            x0 = _clear_left(ink, int(w["top"]), int(w["bottom"]), _word_end(ink, w, h) + int(0.05 * h), h)
             x1 = int(end["x0"] - 0.05 * h)
             inside = [x for x in line if x is not end and x["x1"] > x0 and x["x0"] < x1]
             if inside and all(x["text"].isdigit() and x["conf"] >= TESSERACT_SURE for x in inside):

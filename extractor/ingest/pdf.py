@@ -24,6 +24,7 @@ from . import pdf_layout as L
 from . import pdf_tables as T
 from .encodings import _score as syllable_score
 from .model import Block, SourceDocument, assemble
+from .ocr_outline import renumber_romans
 from .pdf_annots import appearance_words, widget_boxes
 
 OCR_DPI = 300
@@ -58,6 +59,7 @@ def read_pdf(path: str) -> SourceDocument:
     fmt = "pdf+ocr" if ocr_pages and text_pages else ("ocr" if ocr_pages else "pdf")
     drop_running_lines(pages)
     blocks = build_blocks(pages)
+    renumber_romans(blocks)
     if not blocks:
         raise ExtractError(path, "ingest", "no text in PDF")
     return assemble(path, fmt, blocks, pages=len(pages))

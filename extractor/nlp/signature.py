@@ -55,9 +55,14 @@ def recipients(blocks, nn_idx, appendix_start) -> list[str]:
     for line in lines:
         line = re.sub(r"^\s*[-+•]\s*", "", line).strip()
         line = re.sub(r"[;.,]+$", "", line).strip()
+        line = _LUU_VT.sub(r"\1VT", line)
         if line:
             out.append(line)
     return out
+
+
+# every document files a copy with the văn thư: "Lưu: VT, …"; OCR reads the T as I, 1 or l
+_LUU_VT = re.compile(r"^(Lưu\s*:\s*)V[I1l|](?=\W|$)")
 
 
 def _item(b: Block) -> bool:
