@@ -1,0 +1,1 @@
+"""Plans compared across years: series, diffs, targets, and issuers across the 2025 reorganisation."""
