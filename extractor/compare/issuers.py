@@ -130,3 +130,22 @@ def _is_province_city(folded: str, prov: str | None) -> bool:
     """"thành phố Hải Phòng" is the province itself, not a district-level city."""
     m = _DISTRICT.search(folded)
     return bool(m and m.group(1) == "thành phố" and prov and _plain(m.group(2)) == _plain(prov))
+
+
+@lru_cache(maxsize=1)
+def _old_to_new() -> list[tuple[re.Pattern, str]]:
+    pairs = [(_plain(m.old_name), _plain(m.new_name)) for m in merges().values() if _plain(m.old_name) != _plain(m.new_name)]
+    pairs.sort(key=lambda p: -len(p[0]))
+    return [(re.compile(rf"(?<!\w){re.escape(o)}(?!\w)"), n) for o, n in pairs]
+
+
+def canonical_name(name: str | None) -> str:
+    """A name in comparison form with every old province written as its 2025 province:
+    "Sở Tư pháp tỉnh Yên Bái" and "Sở Tư pháp tỉnh Lào Cai" compare equal."""
+    s = _plain(_expand(name or ""))
+    if not any(ch.isalpha() for ch in s):
+        return s
+    for pat, new in _old_to_new():
+        if pat.search(s):
+            s = pat.sub(new, s)
+    return s
