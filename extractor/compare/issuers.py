@@ -133,19 +133,17 @@ def _is_province_city(folded: str, prov: str | None) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _old_to_new() -> list[tuple[re.Pattern, str]]:
-    pairs = [(_plain(m.old_name), _plain(m.new_name)) for m in merges().values() if _plain(m.old_name) != _plain(m.new_name)]
-    pairs.sort(key=lambda p: -len(p[0]))
-    return [(re.compile(rf"(?<!\w){re.escape(o)}(?!\w)"), n) for o, n in pairs]
+def _old_to_new() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every old province that has a new name, and old → new (plain forms)."""
+    pairs = {_plain(m.old_name): _plain(m.new_name) for m in merges().values() if _plain(m.old_name) != _plain(m.new_name)}
+    alts = "|".join(re.escape(o) for o in sorted(pairs, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), pairs
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_name(name: str | None) -> str:
     """A name in comparison form with every old province written as its 2025 province:
     "Sở Tư pháp tỉnh Yên Bái" and "Sở Tư pháp tỉnh Lào Cai" compare equal."""
     s = _plain(_expand(name or ""))
-    if not any(ch.isalpha() for ch in s):
-        return s
-    for pat, new in _old_to_new():
-        if pat.search(s):
-            s = pat.sub(new, s)
-    return s
+    pat, new = _old_to_new()
+    return pat.sub(lambda m: new[m.group(0)], s)

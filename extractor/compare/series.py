@@ -62,15 +62,26 @@ def _linkable(a: Plan, b: Plan) -> bool:
     return True
 
 
-def _cites(b: Plan, a: Plan) -> bool:
+def _code(code: str | None) -> str:
+    return fold(code or "").replace(" ", "")
+
+
+def _cited(p: Plan) -> dict[str, set[str]]:
+    """Codes `p` cites → the years given with them ("" when none)."""
+    out: dict[str, set[str]] = {}
+    for c in p.citations:
+        if c.get("code"):
+            out.setdefault(_code(c["code"]), set()).add((c.get("date") or "")[:4])
+    return out
+
+
+def _cites(cited: dict[str, set[str]], a: Plan) -> bool:
+    """Does a plan citing `cited` cite `a` (its code, and the year of its date when both give one)?"""
     if not a.code or a.code.startswith("/"):
         return False
-    code = fold(a.code).replace(" ", "")
+    years = cited.get(_code(a.code))
     year = (a.date or "")[:4]
-    for c in b.citations:
-        if fold(c.get("code") or "").replace(" ", "") == code and (not c.get("date") or not year or c["date"][:4] == year):
-            return True
-    return False
+    return years is not None and (not year or "" in years or year in years)
 
 
 def _texts(plans: list[Plan]) -> list[str]:
@@ -105,7 +116,8 @@ def link_series(plans: list[Plan]) -> pd.DataFrame:
         for kb in order:
             b = plans[idx[kb]]
             cands = [ka for ka in order if ka != kb and ka not in taken and _linkable(plans[idx[ka]], b)]
-            cited = [ka for ka in cands if _cites(b, plans[idx[ka]])]
+            cites = _cited(b)
+            cited = [ka for ka in cands if _cites(cites, plans[idx[ka]])] if cites else []
             if cited:
                 ka = max(cited, key=lambda k: (plans[idx[k]].plan_year, sims[k, kb]))
                 links[idx[kb]] = Link(idx[ka], "cites", float(sims[ka, kb]))
