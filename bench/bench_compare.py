@@ -34,6 +34,7 @@ def main() -> None:
     args = ap.parse_args()
     from extractor.compare.api import compare, read_run, write_run
     from extractor.runner import run_corpus
+    import sklearn.feature_extraction.text  # noqa: F401  (imported once, before any timing)
 
     base = args.keep or tempfile.mkdtemp(prefix="kh-bench-compare-")
     try:
