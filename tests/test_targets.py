@@ -76,3 +76,11 @@ def test_targets_table(corpus_records):
     t = to_frames(list(recs.values())).targets
     assert {"doc_id", "file", "indicator", "value", "unit", "comparator", "by", "section", "task", "char_start"} <= set(t.columns)
     assert len(t) == sum(len(r.targets) for r in recs.values())
+
+
+def test_a_year_set_for_a_list_and_results_against_a_plan():
+    got = _one("- Đến năm 2025: tỷ lệ trẻ em suy dinh dưỡng dưới 20%; tỷ lệ hộ nghèo dưới 3%.")
+    assert got == [("Tỷ lệ trẻ em suy dinh dưỡng", "20", "%", "<=", "2025"), ("Tỷ lệ hộ nghèo", "3", "%", "<=", "2025")]
+    assert _one("Năm qua thu ngân sách trên 500 tỷ đồng, đạt 120% kế hoạch, bằng 110% so với cùng kỳ.") == []
+    assert _one("Góp phần hoàn thành mục tiêu tỷ trọng chăn nuôi đạt 30% trong ngành nông nghiệp năm 2026. Các sở thực hiện.") == [
+        ("Tỷ trọng chăn nuôi trong ngành nông nghiệp", "30", "%", ">=", "2026")]

@@ -43,8 +43,13 @@ _TRAIL = re.compile(r"[\s,;:.]*(?:(?:vào|đến|trong|trước)\s+)?(?:(?:cuố
                     r"[\s.;,]*$|[\s,;:.]*trở lên[\s.;,]*$", re.I)
 _LEAD = re.compile(r"^\s*(?:[-+•*]\s*|\d+(?:\.\d+)*[.)]\s+|[a-zđ]\)\s+)")
 _MONEY = re.compile(r"^\s*(?:đồng|triệu|tỷ|nghìn|ngàn|USD)\b", re.I)
+# "đạt 191% kế hoạch", "bằng 146% so với cùng kỳ": a result measured against a plan, not a target
+_RESULT = re.compile(r"^\s*(?:kế hoạch|chỉ tiêu|dự toán|so với|cùng kỳ)\b", re.I)
+# where the measured thing begins inside a long clause ("…, góp phần hoàn thành mục tiêu tỷ trọng chăn nuôi đạt …")
+_MEASURE = re.compile(r"\b(?:tỷ lệ|tỷ trọng|tốc độ tăng|mức độ hài lòng|chỉ số)\b", re.I)
+_YEAR_LEAD = re.compile(r"^\s*(?:(?:đến|trong|vào)\s+)?(?:cuối\s+)?năm\s+20\d\d\s*[:,]?\s*", re.I)
 # a clause ends at ";", at a sentence end, at a tab (a table cell) or a line break
-_CLAUSE = re.compile(r"[^;\t\n]+?(?:(?<!\d)\.(?!\d)|;|\t|\n|$)")
+_CLAUSE = re.compile(r"[^;\t\n]+?(?:(?<!\d)\.|\.(?!\d)|;|\t|\n|$)")
 
 
 @dataclass
@@ -64,7 +69,8 @@ def _comparator(word: str | None) -> str:
 
 def _hits(clause: str) -> list[_Hit]:
     """The targets of one clause, in order: percentages, then bounded or rated counts."""
-    hits = [_Hit(m.start(), m.end(), m.group("val"), "%", _comparator(m.group("cmp"))) for m in PCT.finditer(clause)]
+    hits = [_Hit(m.start(), m.end(), m.group("val"), "%", _comparator(m.group("cmp"))) for m in PCT.finditer(clause)
+            if not _RESULT.match(clause[m.end():])]
     rate = RATE.search(clause)
     counts = []
     for m in COUNT.finditer(clause):
@@ -84,7 +90,7 @@ def _hits(clause: str) -> list[_Hit]:
 
 
 def _clean(s: str) -> str:
-    s = _LEAD.sub("", s)
+    s = _YEAR_LEAD.sub("", _LEAD.sub("", s))
     for _ in range(2):
         s = _TRAIL.sub("", s)
     s = re.sub(rf"^\s*(?:{_GE}|{_LE}|bảo đảm|đảm bảo)\s+", "", s, flags=re.I)
@@ -97,12 +103,17 @@ def _indicator(clause: str, hits: list[_Hit], i: int) -> str:
     with its own stretch when one clause sets several ("92% hộ gia đình …, 85% thôn …")."""
     h = hits[i]
     prefix = clause[:hits[0].start]
+    m = None
+    for m in _MEASURE.finditer(prefix):
+        pass
+    if m is not None and m.start() > 0:  # the measured thing, not the clause's preamble
+        prefix = prefix[m.start():]
     stop = len(clause)
     if i + 1 < len(hits):
         nxt = hits[i + 1].start
         cut = max(clause.rfind(",", h.end, nxt), clause.rfind(" và ", h.end, nxt))
         stop = cut if cut >= h.end else nxt
-    tail = clause[h.end:stop]
+    tail = re.sub(r"^\d{1,2}(?=[\s;,.]|$)", "", clause[h.end:stop])  # a footnote mark after "24%"
     if h.unit != "%":  # the counted thing stays in the indicator ("… tin, bài về CCHC"), a bare "lần" does not
         thing = h.unit.split("/")[0]
         tail = ("" if thing == "lần" else thing) + tail
@@ -124,13 +135,18 @@ def _by(clause: str, hits: list[_Hit], h: _Hit, year: int | None) -> str | None:
 def find_targets(text: str, start: int, end: int, path: str, year: int | None = None) -> list[Target]:
     """Targets in `text[start:end]` (the plan's body), with provenance into `text`; `year` is the plan's."""
     out: list[Target] = []
+    carry = None  # "Đến năm 2025: A dưới 24%; B dưới 15%": the year holds for the list, up to the sentence's end
     for m in _CLAUSE.finditer(text, start, end):
         clause = m.group(0)
+        lead = _YEAR_LEAD.match(_LEAD.sub("", clause))
+        if lead:
+            carry = re.search(r"20\d\d", lead.group(0)).group(0)
         if not re.search(r"\d", clause):
+            carry = carry if clause.endswith(";") else None
             continue
         hits = _hits(clause)
         for i, h in enumerate(hits):
-            by = _by(clause, hits, h, year)
+            by = _by(clause, hits, h, year) or carry
             ind = _indicator(clause, hits, i)
             if not ind:
                 continue
@@ -138,15 +154,29 @@ def find_targets(text: str, start: int, end: int, path: str, year: int | None = 
             out.append(Target(ind, h.value, h.unit, h.comparator, by,
                               _LEAD.sub("", clause.strip().rstrip(";.\t")),
                               prov=Provenance(path, a, m.start() + len(clause.rstrip(" ;.\t\n")))))
+        if not clause.endswith(";"):
+            carry = None
     return out
 
 
-def link(targets: list[Target], sections: list[tuple[int, str]], tasks: list[tuple[int, int, str]]) -> None:
-    """Give each target the outline path it sits under and the task whose text holds it."""
+REVIEW = "danh_gia"  # "Đánh giá kết quả năm trước": the numbers there are results
+
+
+def link(targets: list[Target], sections: list[tuple[int, str, list[str]]],
+         tasks: list[tuple[int, int, str]]) -> list[Target]:
+    """Give each target the outline path it sits under and the task whose text holds it; drop the
+    numbers of a section (or its parent) that reviews past results."""
+    review = {p for _, p, labels in sections if REVIEW in labels}
+    out = []
     for t in targets:
         pos = t.prov.start if t.prov and t.prov.start is not None else -1
-        t.section = next((p for a, p in reversed(sections) if a <= pos), None)
+        t.section = next((p for a, p, _ in reversed(sections) if a <= pos), None)
         t.task = next((tid for a, e, tid in tasks if a <= pos < e), None)
+        path = t.section or ""
+        if any(path == r or path.startswith(r + ".") for r in review):
+            continue
+        out.append(t)
+    return out
 
 
 @Language.component("kh_targets", requires=["doc._.header"], assigns=["doc.spans"])
@@ -166,10 +196,10 @@ def targets_component(doc):
     if h.appendix_start is not None and h.appendix_start < len(blocks):
         ranges.append((max(e, blocks[h.appendix_start].start), len(src.text)))
     found = [t for s, f in ranges if f > s for t in find_targets(src.text, s, f, src.path, h.info.plan_year)]
-    sections = [(blocks[it.block].start, it.path) for it in (doc._.outline or [])]
+    sections = [(blocks[it.block].start, it.path, list(it.labels)) for it in (doc._.outline or [])]
     tasks = [(t.prov.start, t.prov.end, t.id) for t in doc._.records.get("tasks", [])
              if t.prov is not None and t.prov.start is not None and t.prov.end is not None]
-    link(found, sections, tasks)
+    found = link(found, sections, tasks)
     doc._.records["targets"] = found
     doc.spans["targets"] = [sp for t in found if (sp := doc.char_span(t.prov.start, t.prov.end, label="target",
                                                                        alignment_mode="expand")) is not None]
