@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-liberation2 libreoffice-writer-nogui
 
-.PHONY: setup run test bench corpus clean deb bench-citations models bench-baselines bench-ocr
+.PHONY: setup run test bench corpus clean deb bench-citations models bench-baselines bench-ocr bench-compare
 
 setup: $(STAMP) deb
 
@@ -34,6 +34,10 @@ test: setup
 # Corpus-run throughput, scaling 1 -> 2 workers, peak RSS, cached rerun (generated plans).
 bench: setup
 	$(BIN)/python bench/bench_run.py
+
+# compare (series + diffs) on 250/500/1000 generated plans beside the time to extract them
+bench-compare: setup
+	$(BIN)/python bench/bench_compare.py
 
 corpus: setup
 	$(BIN)/python corpus/render.py

@@ -198,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     from .cli_citations import add_parser as add_citations
 
     add_citations(sub)
+    from .cli_compare import add_parser as add_compare
+
+    add_compare(sub)
     args = ap.parse_args(argv)
     return args.func(args)
 

@@ -13,9 +13,10 @@ from typing import Any
 
 import pandas as pd
 
-from ..records import Citation, Deadline, DocInfo, PlanRecord, Section, Task, Unit
+from ..records import Citation, Deadline, DocInfo, PlanRecord, Section, Target, Task, Unit
 
-PARTS = {"sections": Section, "citations": Citation, "units": Unit, "deadlines": Deadline, "tasks": Task}
+PARTS = {"sections": Section, "citations": Citation, "units": Unit, "deadlines": Deadline, "tasks": Task,
+         "targets": Target}
 PROV = {"page": "page", "start": "char_start", "end": "char_end", "ocr_conf": "ocr_conf"}  # Deadline has its own start/end
 EDGE_COLS = ["doc_id", "file", "key", "doc_type", "code", "date", "issuer", "relation", "mentions", "registry_title"]
 ERROR_COLS = ["file", "stage", "reason", "doc_id"]
@@ -33,6 +34,7 @@ class Tables:
     units: pd.DataFrame
     deadlines: pd.DataFrame
     tasks: pd.DataFrame
+    targets: pd.DataFrame
     errors: pd.DataFrame
 
     @classmethod
