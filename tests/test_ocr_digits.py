@@ -69,3 +69,19 @@ def test_fill_blanks_reads_junk_and_drops_a_wrong_guess(model):
     assert [w["text"] for w in wrong] == ["Số:", "/KH-UBND"]
     printed = od.fill_blanks(_words("44", 0.97), ink, model)  # Tesseract sure: printed digits stay as read
     assert [w["text"] for w in printed] == ["Số:", "44", "/KH-UBND"]
+
+
+def test_printed_digits_tesseract_is_unsure_of_are_kept(model):
+    """Type as tall as the code beside it is type: Tesseract's reading stands, whatever its confidence."""
+    from PIL import ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", 44)
+    im = Image.new("L", (900, 400), 255)
+    d = ImageDraw.Draw(im)
+    d.text((100, 100), "Số:", font=font, fill=0)
+    d.text((200, 100), "28", font=font, fill=0)
+    d.text((330, 100), "/KH-UBND", font=font, fill=0)
+    ink = np.zeros((1200, 900), dtype=bool)
+    ink[:400] = np.asarray(im) < 128
+    got = od.fill_blanks(_words("28", 0.85), ink, model)
+    assert [w["text"] for w in got] == ["Số:", "28", "/KH-UBND"]

@@ -45,6 +45,8 @@ def split(ink: np.ndarray) -> list[np.ndarray]:
     and underlines (short or flat) left out."""
     from scipy import ndimage
 
+    if ink.size == 0:
+        return []
     lab, n = ndimage.label(ink, structure=np.ones((3, 3)))
     boxes = ndimage.find_objects(lab)
     tall = max((b[0].stop - b[0].start for b in boxes), default=0)
@@ -87,6 +89,18 @@ def _word_end(ink: np.ndarray, w: dict, h: float) -> int:
     return int(w["x1"])
 
 
+def _ink_height(ink: np.ndarray) -> int:
+    rows = np.nonzero(ink.any(axis=1))[0]
+    return int(rows[-1] - rows[0] + 1) if len(rows) else 0
+
+
+def _printed(zone: np.ndarray, ink: np.ndarray, beside: dict) -> bool:
+    """Digits no taller than the printed word beside them are type; a hand writes larger."""
+    ref = _ink_height(ink[int(beside["top"]):int(beside["bottom"]), int(beside["x0"]):int(beside["x1"])])
+    tallest = max((_ink_height(d) for d in split(zone)), default=0)
+    return 0 < tallest <= 1.1 * ref
+
+
 def _clear_left(ink: np.ndarray, y0: int, y1: int, x0: int, h: float) -> int:
     """`x0` moved left until no stroke crosses it: a digit is never cut in two."""
     stop = max(0, x0 - int(0.6 * h))
@@ -122,9 +136,12 @@ def fill_blanks(words: list[dict], ink: np.ndarray, model) -> list[dict]:
             if inside and all(x["text"].isdigit() and x["conf"] >= TESSERACT_SURE for x in inside):
                 break  # printed, or written so clearly that Tesseract is sure
             y0, y1 = int(max(0, min(w["top"], end["top"]) - 0.8 * h)), int(max(w["bottom"], end["bottom"]) + 0.3 * h)
-            got = read(ink[y0:y1, x0:x1], model) if x1 - x0 > 0.3 * h else None
-            sure = got is not None and got[1] >= SURE
+            zone = ink[y0:y1, x0:x1] if x1 - x0 > 0.3 * h else ink[0:0, 0:0]
             tess = "".join(x["text"] for x in inside) if inside and all(x["text"].isdigit() for x in inside) else None
+            if tess is not None and _printed(zone, ink, end):
+                break  # type, as tall as the code's beside it: Tesseract reads type
+            got = read(zone, model)
+            sure = got is not None and got[1] >= SURE
             if tess is not None and sure and got[0] == tess:
                 break  # two readers agree
             out = [x for x in out if x not in inside]
