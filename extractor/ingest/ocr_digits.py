@@ -53,8 +53,8 @@ def split(ink: np.ndarray) -> list[np.ndarray]:
     parts = []
     for k, b in enumerate(boxes):
         h, w = b[0].stop - b[0].start, b[1].stop - b[1].start
-        if h < 0.45 * tall or h < 8 or w > 3 * h:
-            continue
+        if h < 0.45 * tall or h < 8 or w > 3 * h or b[1].start == 0 or b[1].stop == ink.shape[1]:
+            continue  # a speck, an underline, or a stroke the zone's edge cuts (the code's slash)
         parts.append([b[1].start, b[1].stop, lab == k + 1])
     parts.sort(key=lambda p: p[0])
     merged: list[list] = []
@@ -101,6 +101,12 @@ def _printed(zone: np.ndarray, ink: np.ndarray, beside: dict) -> bool:
     return 0 < tallest <= 1.1 * ref
 
 
+def _written(zone: np.ndarray, ink: np.ndarray, beside: dict) -> bool:
+    """Ink in a blank Tesseract saw nothing in counts only when taller than the type beside it."""
+    ref = _ink_height(ink[int(beside["top"]):int(beside["bottom"]), int(beside["x0"]):int(beside["x1"])])
+    return max((_ink_height(d) for d in split(zone)), default=0) > 1.1 * ref
+
+
 def _clear_left(ink: np.ndarray, y0: int, y1: int, x0: int, h: float) -> int:
     """`x0` moved left until no stroke crosses it: a digit is never cut in two."""
     stop = max(0, x0 - int(0.6 * h))
@@ -141,7 +147,7 @@ def fill_blanks(words: list[dict], ink: np.ndarray, model) -> list[dict]:
             if tess is not None and _printed(zone, ink, end):
                 break  # type, as tall as the code's beside it: Tesseract reads type
             got = read(zone, model)
-            sure = got is not None and got[1] >= SURE
+            sure = got is not None and got[1] >= SURE and (bool(inside) or _written(zone, ink, end))
             if tess is not None and sure and got[0] == tess:
                 break  # two readers agree
             out = [x for x in out if x not in inside]
