@@ -273,6 +273,8 @@ def _parser() -> argparse.ArgumentParser:
     from .report.cli import add_parser as add_report
 
     add_report(sub, Formatter)
+    for p in sub.choices.values():
+        p.epilog = EPILOG
     return ap
 
 
