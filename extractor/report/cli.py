@@ -10,12 +10,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .build import build_report
 
     try:
-        res = build_report(args.out_dir, args.dest, texts=not args.no_text)
+        res = build_report(args.out_dir, args.dest, texts=not args.no_text, ocr=args.ocr)
     except FileNotFoundError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    print(f"report: {res.index} ({res.plans} plan pages, {res.bytes / 1e6:.1f} MB in {res.seconds:.1f} s)",
-          file=sys.stderr)
+    print(f"report: {res.index} ({res.plans} plan pages, {res.texts} with their text; "
+          f"{res.bytes / 1e6:.1f} MB in {res.seconds:.1f} s)", file=sys.stderr)
     return 0
 
 
@@ -31,4 +31,6 @@ def add_parser(sub, formatter=argparse.HelpFormatter) -> None:
     p.add_argument("--dest", metavar="DIR", default=None, help="where to write the site (None: OUT_DIR/report)")
     p.add_argument("--no-text", action="store_true",
                    help="plan pages without the plan's text (when the source files are not at hand)")
+    p.add_argument("--ocr", action="store_true",
+                   help="also show the text of scanned plans (runs OCR on them again: slow)")
     p.set_defaults(func=cmd_report)

@@ -259,7 +259,7 @@ def run_corpus(inputs: list[str], out: str, fmt: str = "parquet", need_tables: b
             _load_hits(batch, cache, stats, opts)
             tables = merge(batch.files, batch.outcomes, batch.errors, batch.labels)
         stats.seconds = time.monotonic() - t0
-        data = json.dumps({**asdict(stats), "inputs": input_key(inputs), "manifest": manifest, "generation": os.path.basename(gens.current(out) or ""),
+        data = json.dumps({**asdict(stats), "inputs": input_key(inputs), "cwd": os.getcwd(), "manifest": manifest, "generation": os.path.basename(gens.current(out) or ""),
                            "outputs": outputs}, indent=1)
         write_atomic(os.path.join(out, "run.json"), lambda tmp: open(tmp, "w").write(data))
     return tables, stats
