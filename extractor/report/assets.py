@@ -47,6 +47,7 @@ a.anchor{scroll-margin-top:30vh}mark.ent{scroll-margin-top:30vh}
  padding:.4em .6em;font-size:.85em;max-width:28em}
 #tip table{width:auto}#tip td{border:0;padding:.05em .4em}
 .find{display:flex;gap:.4em;align-items:center;margin-bottom:.5em}
+::highlight(kh-find){background-color:#9fd3ff}::highlight(kh-find-at){background-color:#ff9f43}
 .graph svg{max-width:100%;height:auto}.graph .pn circle{fill:#4a78d0}.graph .dn circle{fill:#e0a000}
 .graph .dn{cursor:pointer}.graph line{stroke:#9aa7c0;stroke-width:1}.graph text{font-size:11px}
 .graph .sel circle{stroke:#b00020;stroke-width:3}
@@ -178,20 +179,29 @@ JS = r"""
         for (var j = 0; j < f.length; j++) { folded += f[j]; map.push([node, i]); }
       }
     }
+    function rangeOf(h) {
+      var a = map[h[0]], b = map[h[1] - 1], range = document.createRange();
+      range.setStart(a[0], a[1]); range.setEnd(b[0], b[1] + 1);
+      return range;
+    }
+    function paint() {  // every hit marked without moving the focus away from the box
+      if (!window.CSS || !CSS.highlights || typeof Highlight === 'undefined') return;
+      CSS.highlights.set('kh-find', new Highlight(...hits.map(rangeOf)));
+      if (at >= 0) CSS.highlights.set('kh-find-at', new Highlight(rangeOf(hits[at])));
+    }
     function select(k) {
       if (!hits.length) return;
       at = (k + hits.length) % hits.length;
-      var a = map[hits[at][0]], b = map[hits[at][1] - 1], range = document.createRange();
-      range.setStart(a[0], a[1]); range.setEnd(b[0], b[1] + 1);
-      var sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
-      a[0].parentNode.scrollIntoView({block: 'center'});
+      paint();
+      map[hits[at][0]][0].parentNode.scrollIntoView({block: 'center'});
       out.textContent = (at + 1) + ' / ' + hits.length;
     }
     box.addEventListener('input', function () {
       var q = fold(box.value.trim()).replace(/\s+/g, ' '); hits = []; at = -1;
       if (q) for (var i = folded.indexOf(q); i >= 0; i = folded.indexOf(q, i + 1)) hits.push([i, i + q.length]);
       out.textContent = q ? hits.length + ' found' : ''; out.dataset.total = hits.length;
-      if (hits.length) select(0);
+      if (hits.length) select(0); else paint();
+      if (hits.length) out.textContent = hits.length + ' found';
     });
     document.getElementById('find-next').addEventListener('click', function () { select(at + 1); });
   }
