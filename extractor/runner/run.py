@@ -91,7 +91,8 @@ def _execute(todo, batch: _Batch, cache: Cache | None, stats: RunStats, opts: di
 
 def _collect(inputs, cache: Cache | None, force: bool, skip, stats: RunStats, opts: dict) -> _Batch:
     """List and hash the inputs, then extract what the cache does not hold (hits are not loaded)."""
-    found = collect(inputs, skip=skip, unpack_dir=os.path.join(os.path.dirname(cache.dir), "archives") if cache is not None else None)
+    unpack = os.path.join(os.path.dirname(cache.dir), "archives") if cache is not None else None  # beside the cache
+    found = collect(inputs, skip=skip, unpack_dir=unpack)
     files, errors = found.files, found.errors
     batch = _Batch(files, errors, found.labels)
     stats.files = len(files) + len(errors)
