@@ -26,6 +26,7 @@ class Span:
     end: int
     open: str
     close: str
+    anchor: str = ""  # its id: a span that cannot be an element still gets an anchor where it starts
 
 
 def _int(v: object) -> int | None:
@@ -40,13 +41,16 @@ def nest(text: str, spans: list[Span], points: list[tuple[int, str]]) -> str:
     and each point's markup at its offset."""
     kept: list[Span] = []
     stack: list[Span] = []
+    points = list(points)
     for s in sorted(spans, key=lambda s: (s.start, -s.end)):
         if s.end <= s.start or s.start < 0 or s.end > len(text):
             continue
         while stack and stack[-1].end <= s.start:
             stack.pop()
-        if stack and s.end > stack[-1].end:
-            continue  # crosses the edge of an open span
+        if stack and s.end > stack[-1].end:  # crosses the edge of an open span: an anchor only
+            if s.anchor:
+                points.append((s.start, f'<a class="anchor" id="{s.anchor}"></a>'))
+            continue
         kept.append(s)
         stack.append(s)
     opens: dict[int, list[Span]] = {}
@@ -83,7 +87,7 @@ def _mark(r: dict, mark_id: str, cls: str, label: str, tip: dict[str, str]) -> S
     title = "\n".join(f"{k}: {v}" for k, v in tip.items())
     attrs = (f'id="{mark_id}" class="ent {cls}" tabindex="0" data-tip="{escape(json.dumps(tip, ensure_ascii=False))}" '
              f'title="{escape(title)}"')
-    return Span(a, b, f"<mark {attrs}>", f'<span class="lbl">{escape(label)}</span></mark>')
+    return Span(a, b, f"<mark {attrs}>", f'<span class="lbl">{escape(label)}</span></mark>', mark_id)
 
 
 def citation_tip(r: dict) -> dict[str, str]:
