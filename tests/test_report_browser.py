@@ -240,5 +240,13 @@ def test_screenshots_of_the_overview_and_a_plan(site, browser, tmp_path_factory,
         assert os.path.getsize(path) > 20_000  # a page with content, not a blank one
         shots.append(f"{path} ({page}: {os.path.getsize(os.path.join(site[0], page)) / 1e3:.0f} kB, "
                      f"load {ms:.0f} ms, wall {time.monotonic() - t0:.2f} s)")
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    mark = browser.find_elements("css selector", ".text pre mark.cit")[-1]  # the page of the last shot
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
+    ActionChains(browser).move_to_element(mark).perform()
+    path = os.path.join(d, "plan-tooltip.png")
+    browser.save_screenshot(path)
+    shots.append(f"{path} (a citation's tooltip)")
     with capsys.disabled():
         print("\nreport screenshots:\n  " + "\n  ".join(shots))
