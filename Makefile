@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-liberation2 libreoffice-writer-nogui sqlite3 chromium chromium-driver
 
-.PHONY: setup run test bench corpus clean deb bench-citations models bench-baselines bench-ocr bench-report
+.PHONY: setup run test bench corpus clean deb bench-citations models bench-baselines bench-ocr bench-compare bench-report
 
 setup: $(STAMP) deb
 
@@ -39,12 +39,17 @@ bench: setup
 bench-report: setup
 	$(BIN)/python bench/bench_report.py
 
+# compare (series + diffs) on 250/500/1000 generated plans beside the time to extract them
+bench-compare: setup
+	$(BIN)/python bench/bench_compare.py
+
 corpus: setup
 	$(BIN)/python corpus/render.py
 	$(BIN)/python corpus/render_legacy.py
 	$(BIN)/python corpus/render_pdf.py
 	$(BIN)/python corpus/render_doc.py
 	$(BIN)/python corpus/render_scan.py
+	$(BIN)/python corpus/render_artifacts.py
 
 # OCR: CER against the text PDFs and pages/s against bare `tesseract` (same run) per scan kind.
 bench-ocr: setup

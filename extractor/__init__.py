@@ -15,15 +15,25 @@ from typing import TYPE_CHECKING
 from .api import extract, get_citations
 from .data import DataError
 from .errors import ExtractError
-from .records import Citation, Deadline, DocInfo, PlanRecord, Provenance, Section, Task, Unit
+from .records import Citation, Deadline, DocInfo, PlanRecord, Provenance, Section, Target, Task, Unit
 
 if TYPE_CHECKING:
     from .tables.frames import Tables
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "get_citations", "run", "ExtractError", "DataError", "PlanRecord", "DocInfo", "Section",
-           "Citation", "Unit", "Deadline", "Task", "Provenance", "__version__"]
+__all__ = ["extract", "get_citations", "run", "compare", "ExtractError", "DataError", "PlanRecord", "DocInfo", "Section",
+           "Citation", "Unit", "Deadline", "Task", "Target", "Provenance", "__version__"]
+
+
+def __getattr__(name: str):
+    """`extractor.compare` on first use (it imports pandas and scikit-learn): a callable package,
+    `extractor.compare(tables)` → series, diffs and targets."""
+    if name == "compare":
+        import importlib
+
+        return importlib.import_module(".compare", __name__)
+    raise AttributeError(name)
 
 
 @lru_cache(maxsize=1)

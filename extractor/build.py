@@ -24,6 +24,7 @@ def to_record(doc: Doc, path: str, content_hash: str | None = None) -> PlanRecor
         units=list(recs.get("units", [])),
         deadlines=list(recs.get("deadlines", [])),
         tasks=list(recs.get("tasks", [])),
+        targets=list(recs.get("targets", [])),
         doc_id=content_hash,
         format=doc._.source.format,
     )
@@ -37,7 +38,7 @@ def locate(rec: PlanRecord, src: SourceDocument) -> None:
     blocks = [b for b in src.blocks if b.start >= 0]
     starts = [b.start for b in blocks]
     provs: list[Provenance] = list(rec.doc.prov.values())
-    for items in (rec.sections, rec.citations, rec.units, rec.deadlines, rec.tasks):
+    for items in (rec.sections, rec.citations, rec.units, rec.deadlines, rec.tasks, rec.targets):
         provs += [x.prov for x in items if x.prov is not None]
     for p in provs:
         if p.start is None or not blocks:

@@ -273,8 +273,12 @@ def _parser() -> argparse.ArgumentParser:
     from .report.cli import add_parser as add_report
 
     add_report(sub, Formatter)
+    from .cli_compare import add_parser as add_compare
+
+    add_compare(sub)
     for p in sub.choices.values():
         p.epilog = EPILOG
+        p.formatter_class = Formatter
     return ap
 
 

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Sequence
 from rapidfuzz import fuzz
 
 THRESHOLD = 85
-PARTS = ("citations", "sections", "units", "deadlines", "tasks")
+PARTS = ("citations", "sections", "units", "deadlines", "tasks", "targets")
 DOC_FIELDS = ("doc_type", "number", "code", "issuer", "parent_issuer", "place", "date",
               "title", "plan_year", "signer", "signer_title", "recipients")
 
@@ -151,15 +151,25 @@ def _task_key(g: dict, p: dict) -> Key:
     return (1, -r) if g.get("task") and p.get("task") and similar(g["task"], p["task"]) else None
 
 
+def _target_key(g: dict, p: dict) -> Key:
+    """Same value as written (norm) and a similar indicator."""
+    if _canon(g.get("value")) is None or not _eq(g.get("value"), p.get("value")):
+        return None
+    if not g.get("indicator") or not p.get("indicator") or not similar(g["indicator"], p["indicator"]):
+        return None
+    return (0, -_ratio(g["indicator"], p["indicator"]))
+
+
 MATCHERS: dict[str, Callable[[dict, dict], Key]] = {
     "citations": _citation_key, "sections": _section_key, "units": _unit_key,
-    "deadlines": _deadline_key, "tasks": _task_key}
+    "deadlines": _deadline_key, "tasks": _task_key, "targets": _target_key}
 ATTRS: dict[str, dict[str, Callable[[Any, Any], bool]]] = {
     "citations": {"date": _eq, "issuer": similar, "relation": _eq, "mentions": _eq, "issues": _eq},
     "sections": {"labels": _eq},
     "units": {},
     "deadlines": {"kind": _eq, "start": _eq, "end": _eq, "freq": _eq},
     "tasks": {"lead": similar_sets, "cooperate": similar_sets, "deadline": _eq},
+    "targets": {"unit": _eq, "comparator": _eq, "by": _eq},
 }
 
 
@@ -190,6 +200,7 @@ _DESCRIBE: dict[str, Callable[[dict], str]] = {
     "units": lambda it: f"{it.get('name')} [{it.get('role')}]",
     "deadlines": lambda it: f"{it.get('text')!r} task={it.get('task')}",
     "tasks": lambda it: f"{it.get('id')}: {it.get('task')}",
+    "targets": lambda it: f"{it.get('value')} {it.get('unit')}: {it.get('indicator')}",
 }
 
 

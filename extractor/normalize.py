@@ -117,6 +117,16 @@ def clean_to_source(raw: str) -> tuple[str, list[int]]:
     return text, [back[i] for i in idx]
 
 
+_CODE_BREAK = re.compile(r"(?<=[/\d][A-ZĐ]|[A-ZĐ]{2})-\s*\n\s*(?=[A-ZĐ])")
+
+
+def join_wrapped(lines: list[str], sep: str = " ") -> str:
+    """Lines of one paragraph or cell joined with `sep`, except a code wrapped at its
+    hyphen ("… số 38/2020/QĐ-" / "TTg ngày …"), which is joined back whole."""
+    text = _CODE_BREAK.sub("-", "\n".join(lines))
+    return text if sep == "\n" else text.replace("\n", sep)
+
+
 def clean_text(raw: str) -> str:
     """`clean` without the offset map."""
     return clean(raw)[0]

@@ -38,6 +38,7 @@ class DocInfo:
     signer: str | None = None
     signer_title: str | None = None
     recipients: list[str] | None = None
+    unreadable: list[str] = field(default_factory=list)  # printed but not read (a handwritten "number", "day")
     prov: dict[str, Provenance] = field(default_factory=dict)
 
 
@@ -132,6 +133,21 @@ class Task:
 
 
 @dataclass
+class Target:
+    """A quantified target (chỉ tiêu, SCHEMA §6b): "Tỷ lệ hồ sơ … đạt 98% vào năm 2025"."""
+
+    indicator: str
+    value: str  # as written: "98", "02", "1.500"
+    unit: str  # "%", or the counted thing with a rate: "tin, bài/tháng"
+    comparator: str = "="  # ">=", "<=", "="
+    by: str | None = None  # year or ISO date it is due
+    text: str = ""  # the clause, verbatim
+    section: str | None = None  # outline path it sits in
+    task: str | None = None  # id of the task whose text holds it
+    prov: Provenance | None = None
+
+
+@dataclass
 class PlanRecord:
     file: str
     doc: DocInfo
@@ -140,6 +156,7 @@ class PlanRecord:
     units: list[Unit] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
     doc_id: str | None = None
     format: str | None = None
     preamble: str | None = None
@@ -172,6 +189,7 @@ class PlanRecord:
             "units": [item(u) for u in self.units],
             "deadlines": [item(d) for d in self.deadlines],
             "tasks": [item(t) for t in self.tasks],
+            "targets": [item(t) for t in self.targets],
         }
 
     @classmethod
@@ -185,7 +203,8 @@ class PlanRecord:
         if isinstance(data, str):
             data = json.loads(data)
         data = dict(data)
-        known = {"file", "doc_id", "format", "doc", "sections", "paragraphs", "citations", "units", "deadlines", "tasks"}
+        known = {"file", "doc_id", "format", "doc", "sections", "paragraphs", "citations", "units", "deadlines", "tasks",
+                 "targets"}
         if set(data) - known:
             raise ValueError(f"PlanRecord.from_json: unknown keys {sorted(set(data) - known)}")
         doc = _item(DocInfo, data.get("doc") or {})
@@ -197,6 +216,7 @@ class PlanRecord:
             units=[_item(Unit, x) for x in data.get("units") or []],
             deadlines=[_item(Deadline, x) for x in data.get("deadlines") or []],
             tasks=[_item(Task, x) for x in data.get("tasks") or []],
+            targets=[_item(Target, x) for x in data.get("targets") or []],
             doc_id=data.get("doc_id"),
             format=data.get("format"),
         )

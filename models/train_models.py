@@ -24,9 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import joblib  # noqa: E402
 
 import corpus_data as cd  # noqa: E402
+import train_digits  # noqa: E402
 import train_ner  # noqa: E402
 from extractor import extract  # noqa: E402
 from extractor.evaluate import assign, similar  # noqa: E402
+from extractor.ingest.ocr_digits import ARTIFACT as DIGITS  # noqa: E402
 from extractor.nlp import heading_classifier as hc  # noqa: E402
 from extractor.nlp import paragraph_classifier as pc  # noqa: E402
 from extractor.nlp.sections import rule_labeller  # noqa: E402
@@ -140,6 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     ps = [x for p in plans for x in paras[p.plan]]
     joblib.dump(pc.train([t for t, _ in ps], [labs for _, labs in ps]), out / pc.ARTIFACT, compress=3)
 
+    dh = train_digits.held_out()
+    print("\ndigits of the header's blanks (held out: other strokes, a font not trained on):")
+    print("  " + ", ".join(f"{k} {v:.3f}" for k, v in dh.items()))
+    joblib.dump(train_digits.fit(*train_digits.dataset()), out / DIGITS, compress=3)
+
     if not a.skip_ner:
         sc = ner_scores(plans, a.ner_folds)
         print(f"\nunit names ({a.ner_folds} folds by plan)   P      R      F1")
@@ -151,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         train_ner.train(exs).to_disk(out / "unit_ner")
 
     print("\nartifacts:")
-    for name in (hc.ARTIFACT, pc.ARTIFACT, "unit_ner"):
+    for name in (hc.ARTIFACT, pc.ARTIFACT, DIGITS, "unit_ner"):
         if (out / name).exists():
             print(f"  {name:<26} {_size(out / name) / 1024:8.1f} KB")
     print(f"training time {time.perf_counter() - t0:.1f} s")

@@ -74,7 +74,8 @@ def test_every_preamble_line_of_a_decision_and_its_proposal_are_basis():
     got = cits(text, grounds=(0, None))
     assert {k: c.relation for k, c in got.items()} == {"Luật Thú y": "basis", "476/QĐ-BNN-TY": "basis",
                                                         "1630/TTr-SNN-TY": "basis"}
-    assert got["1630/TTr-SNN-TY"].issuer == "Giám đốc Sở Nông nghiệp và Phát triển nông thôn"
+    # the Sở that proposes to a province's UBND is that province's (as the header set's gold has it)
+    assert got["1630/TTr-SNN-TY"].issuer == "Giám đốc Sở Nông nghiệp và Phát triển nông thôn tỉnh Khánh Hòa"
     assert got["1630/TTr-SNN-TY"].date == "2016-09-15"
     assert got["476/QĐ-BNN-TY"].text == "Quyết định số 476/QĐ-BNN-TY ngày\n17/02/2016 của Bộ Nông nghiệp và Phát triển nông thôn"
 

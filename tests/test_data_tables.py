@@ -15,6 +15,7 @@ FILES = {
     "issuer_codes.tsv": ("code", "name", "level", "source"),
     "abbreviations.tsv": ("abbr", "expansion", "source"),
     "provinces.tsv": ("name", "kind", "abbreviations", "source"),
+    "province_merge_2025.tsv": ("old_name", "new_name", "new_kind", "status", "source"),
 }
 
 KEY_COLUMNS = {
@@ -22,6 +23,7 @@ KEY_COLUMNS = {
     "issuer_codes.tsv": ("code",),
     "abbreviations.tsv": ("abbr",),
     "provinces.tsv": ("name",),
+    "province_merge_2025.tsv": ("old_name",),
 }
 
 

@@ -76,3 +76,20 @@ def test_task_phrase_keeps_connected_phrases_as_written():
     found = [(f.start, f.end) for f in find_deadlines(text, 2026)]
     assert task_phrase(text, found) == "định kỳ 6 tháng (trước ngày 10/6/2026) và năm (trước ngày 10/12/2026)"
     assert task_phrase(text, []) is None
+
+
+@pytest.mark.parametrize("text, year, want", [
+    ("Khử trùng tiêu độc đảm bảo đủ 4 đợt/năm.", 2026, ("4 đợt/năm", "recurring", None, None, "quarterly")),
+    ("Kiểm tra 2 lần/năm tại các cơ sở.", 2026, ("2 lần/năm", "recurring", None, None, "half_yearly")),
+    ("Công tác tiêm phòng được triển khai theo đợt.", 2026, ("theo đợt", "recurring", None, None, None)),
+    # an excerpt with no plan year: the year its sentence names before the months
+    ("Tiêm phòng đợt 2 năm 2022 sẽ tiêm đại trà trong tháng 9, 10.", None,
+     ("trong tháng 9, 10", "period", "2022-09-01", "2022-10-31", None)),
+])
+def test_rounds_and_month_lists(text, year, want):
+    assert one(text, year) == want
+
+
+def test_a_yearly_budget_schedules_nothing():
+    assert find_deadlines("Xây dựng kế hoạch (dự toán kinh phí hàng năm) và tổ chức triển khai.", 2026) == []
+    assert one("Định kỳ hàng năm tổng hợp, báo cáo kết quả.")[1:] == ("recurring", None, None, "yearly")

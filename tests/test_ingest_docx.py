@@ -288,3 +288,38 @@ def test_renderer_is_deterministic(tmp_path):
         assert a.read_bytes() == b.read_bytes(), a.name
     src = read_docx(str(next(p for p in first if p.suffix == ".docx")))
     assert [b.numbering for b in src.blocks if b.numbering][:5] == ["I.", "1.", "2.", "II.", "III."]
+
+
+def _box(lines: list[str]) -> str:
+    paras = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in lines)
+    return f"<w:txbxContent>{paras}</w:txbxContent>"
+
+
+def test_header_typed_in_text_boxes_is_read_once(tmp_path):
+    """Offices type the ND30 header in two text boxes; Word stores each twice (DrawingML and VML)."""
+    doc = Document()
+    anchor = doc.add_paragraph()
+    left = _box(["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "Số: 15/KH-UBND"])
+    right = _box(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "An Phú, ngày 10 tháng 3 năm 2024"])
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    for box in (left, right):
+        anchor._p.append(parse_xml(
+            f"<w:r {ns}><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>{box}</wps:txbx>"
+            f"</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape>"
+            f"</w:pict></mc:Fallback></mc:AlternateContent></w:r>"))
+    doc.add_paragraph("KẾ HOẠCH")
+    doc.add_paragraph("Tuyên truyền cải cách hành chính năm 2024")
+    doc.add_paragraph("Căn cứ Quyết định số 12/QĐ-UBND ngày 05/01/2024 của Ủy ban nhân dân huyện;")
+    path = _save(doc, tmp_path)
+    texts = [b.text for b in read_docx(path).blocks]
+    assert texts[:3] == ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "Số: 15/KH-UBND"]
+    assert texts.count("HUYỆN AN PHÚ") == 1
+    from extractor import extract
+
+    d = extract(path).doc
+    assert (d.issuer, d.code, d.place, d.date, d.doc_type) == (
+        "Ủy ban nhân dân huyện An Phú", "15/KH-UBND", "An Phú", "2024-03-10", "KH")

@@ -209,8 +209,27 @@ def test_auditor(shared, monkeypatch):
 def test_researcher(shared, monkeypatch):
     from extractor.tables.sqlite import folded
 
-    ns = run_notebook("researcher", shared["dir"], monkeypatch, **shared["params"])
+    series_dir = REPO / "corpus" / "series" / "text"
+    ns = run_notebook("researcher", shared["dir"], monkeypatch, **shared["params"], SERIES=[str(series_dir)])
     T, plans = ns["T"], ns["plans"]
+
+    # series: the written yearly series, each plan once, in year order; the seeds stay apart
+    multi = ns["multi"]
+    series_files = sorted(p.name for p in series_dir.glob("*.txt"))
+    assert sorted(Path(f).name for f in multi["file"]) == series_files
+    for _, g in multi.groupby("series_id"):
+        assert g["plan_year"].is_monotonic_increasing and g["link_reason"].iloc[1:].notna().all()
+    assert len(ns["series"]) == len(T.documents)
+    # changes per link: the crosstab counts exactly the non-kept diff rows
+    assert ns["diff_counts"].to_numpy().sum() == int((ns["D"]["change"] != "kept").sum()) > 0
+    assert {"raised" in d for d in ns["target_moves"]["detail"].dropna()} == {True}
+    assert ns["tasks_per_year"].notna().to_numpy().sum() == len(multi)
+    assert Path(ns["pair_html"]).read_text(encoding="utf-8").count("<table") >= 3
+    try:
+        import matplotlib  # noqa: F401
+        assert all(Path(f).stat().st_size > 0 for f in ns["figures"]) and len(ns["figures"]) == 2
+    except ImportError:
+        assert ns["figures"] == []
 
     # one row per plan; the counts are the tables' rows
     assert len(plans) == len(T.documents)

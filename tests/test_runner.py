@@ -15,7 +15,7 @@ from extractor.tables.frames import Tables
 
 from runner_corpus import ROOT, seeds_copy
 
-TABLE_NAMES = ["documents", "sections", "citations", "citation_edges", "units", "deadlines", "tasks", "errors"]
+TABLE_NAMES = ["documents", "sections", "citations", "citation_edges", "units", "deadlines", "tasks", "targets", "errors"]
 
 
 @pytest.fixture(scope="module")

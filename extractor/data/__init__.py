@@ -42,6 +42,7 @@ _COLUMNS = {
     "issuer_codes.tsv": ("code", "name", "level", "source"),
     "abbreviations.tsv": ("abbr", "expansion", "source"),
     "provinces.tsv": ("name", "kind", "abbreviations", "source"),
+    "province_merge_2025.tsv": ("old_name", "new_name", "new_kind", "status", "source"),
 }
 
 

@@ -3,7 +3,8 @@
 Read straight from the package XML with lxml rather than through python-docx
 objects, because what matters here is what a reader of the printed plan sees:
 automatic numbering rendered into the text (see `docx_numbering`), tables at
-their place between paragraphs, soft line breaks kept, deleted and hidden text
+their place between paragraphs, text boxes (where offices type the header
+block) at their anchor, soft line breaks kept, deleted and hidden text
 left out, page headers and footers not read at all (they repeat on every page
 and are not part of the plan). Style hints (bold, italic, centered) follow
 the run → character style → paragraph style → document defaults chain.
@@ -194,6 +195,23 @@ class _Styles:
 
 # --- body ------------------------------------------------------------------
 
+def _text_boxes(p: etree._Element) -> list[etree._Element]:
+    """The text boxes anchored in paragraph `p`, each once: Word writes a box twice (DrawingML
+    in mc:Choice, VML in mc:Fallback), and a box inside a box is read with its outer box."""
+    out = []
+    for box in p.iter(w("txbxContent")):
+        anc = box.getparent()
+        nested = False
+        while anc is not None and anc is not p:
+            if anc.tag == f"{{{_MC}}}Fallback" or anc.tag == w("txbxContent"):
+                nested = True
+                break
+            anc = anc.getparent()
+        if not nested:
+            out.append(box)
+    return out
+
+
 class _Reader:
     """Walks the body once, so numbering counters advance in document order."""
 
@@ -206,6 +224,8 @@ class _Reader:
         out: list[Block] = []
         for el in self._children(container):
             if el.tag == w("p"):
+                for box in _text_boxes(el):  # the header block typed in text boxes, read at their anchor
+                    out += self.blocks(box)
                 b = self.paragraph(el)
                 if b is not None:
                     out.append(b)

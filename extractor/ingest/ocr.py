@@ -25,6 +25,9 @@ from PIL import Image, ImageSequence
 from ..errors import ExtractError
 from . import pdf_layout
 from .model import Block, SourceDocument, assemble
+from ..nlp.artifacts import load_joblib
+from .ocr_digits import ARTIFACT as DIGITS, fill_blanks
+from .ocr_outline import renumber_romans
 from .ocr_tables import find_grids, inside, read_cells
 from .ocr_words import repair_words
 from .preprocess import DEFAULT_STEPS, erase, prepare
@@ -138,6 +141,7 @@ def ocr_page_image(image: Image.Image, page: int, steps: tuple[str, ...] = DEFAU
         g2, w2, i2 = _read(_turn(image, (turned + again) % 360), steps)
         if _trust(w2) > _trust(words):
             grids, words, ink = g2, w2, i2
+    words = fill_blanks(words, ink, load_joblib(DIGITS))  # the header's handwritten number and day
     return layout(words, grids, ink, page, 72.0 / max(dpi, 50.0))
 
 
@@ -309,6 +313,7 @@ def read_image(path: str, steps: tuple[str, ...] = DEFAULT_STEPS) -> SourceDocum
     blocks = drop_running_blocks(per_page)
     if not blocks:
         raise ExtractError(path, "ocr", f"no text found on any page ({pages} page{'s' if pages != 1 else ''})")
+    renumber_romans(blocks)
     return assemble(path, "ocr", blocks, pages=pages)
 
 

@@ -12,7 +12,8 @@ forms a word is never touched, nor is one Tesseract was sure of; names and
 codes (no word list has them) have no other spelling that forms a word.
 
 The word list is Viet74K, which underthesea (a project dependency) ships: about
-74 000 Vietnamese words and compounds, 9 600 syllables.
+74 000 Vietnamese words and compounds, 9 600 syllables; the names of bodies in the
+project's own tables add the pairs plans use most ("Sở Y" of "Sở Y tế").
 """
 from __future__ import annotations
 
@@ -58,10 +59,20 @@ def lexicon() -> Lexicon | None:
         pairs.update(zip(syls, syls[1:]))
         if len(syls) == 2:
             words.add((syls[0], syls[1]))
+    for name in _domain_names():  # the bodies plans name: "Sở Y tế", "Ủy ban nhân dân" pair up too
+        syls = [new_tones(x) for x in name.lower().replace("-", " ").split() if x.isalpha()]
+        pairs.update(zip(syls, syls[1:]))
     spellings: dict[str, list[str]] = {}
     for s in syllables:
         spellings.setdefault(strip_accents(s), []).append(s)
     return Lexicon(frozenset(syllables), frozenset(pairs), frozenset(words), {k: tuple(sorted(v)) for k, v in spellings.items()})
+
+
+def _domain_names() -> list[str]:
+    """Names of bodies from the project's tables (issuer codes, abbreviations written out)."""
+    from ..data import abbreviations, issuer_codes
+
+    return [name for name, _ in issuer_codes().values()] + list(abbreviations().values())
 
 
 def _acronym(word: str, lex: Lexicon) -> str | None:

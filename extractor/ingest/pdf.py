@@ -13,6 +13,7 @@ format says what happened: "pdf", "ocr" or "pdf+ocr".
 """
 from __future__ import annotations
 
+import io
 import math
 import re
 import unicodedata
@@ -23,10 +24,13 @@ from . import pdf_layout as L
 from . import pdf_tables as T
 from .encodings import _score as syllable_score
 from .model import Block, SourceDocument, assemble
+from .ocr_outline import renumber_romans
+from .pdf_annots import appearance_words, widget_boxes
 
 OCR_DPI = 300
 _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:/|trên)\s*\d{1,4})?$", re.I)
 _MARGIN = 0.09  # share of the page height where running headers and footers sit
+_OUTLINE_CURVES = 200  # a page of text has thousands of glyph outlines; a drawing or seal, far fewer
 _WORD_FILTER = {"x_tolerance": 1.5, "y_tolerance": 2, "keep_blank_chars": False, "extra_attrs": ["fontname", "size"]}
 
 
@@ -55,6 +59,7 @@ def read_pdf(path: str) -> SourceDocument:
     fmt = "pdf+ocr" if ocr_pages and text_pages else ("ocr" if ocr_pages else "pdf")
     drop_running_lines(pages)
     blocks = build_blocks(pages)
+    renumber_romans(blocks)
     if not blocks:
         raise ExtractError(path, "ingest", "no text in PDF")
     return assemble(path, fmt, blocks, pages=len(pages))
@@ -65,7 +70,7 @@ def _open(path: str):
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
-        pdf = pdfplumber.open(path)  # an empty user password is tried by default
+        pdf = pdfplumber.open(_without_prefix(path))  # an empty user password is tried by default
         pdf.pages  # noqa: B018 - parses the page tree: a truncated file fails here
         return pdf
     except PdfminerException as e:
@@ -78,6 +83,19 @@ def _open(path: str):
         raise
     except Exception as e:
         raise ExtractError(path, "ingest", f"corrupt or truncated PDF ({type(e).__name__}: {e})"[:300]) from None
+
+
+def _without_prefix(path: str):
+    """The path, or the file's bytes from "%PDF-" on when junk precedes it (offsets in the
+    file are the PDF's own, counted from its header)."""
+    from .sniff import pdf_offset, read_head
+
+    k = pdf_offset(read_head(path))
+    if not k:
+        return path
+    with open(path, "rb") as f:
+        f.seek(k)
+        return io.BytesIO(f.read())
 
 
 def route(text: str, has_images: bool) -> str:
@@ -101,7 +119,7 @@ def route(text: str, has_images: bool) -> str:
 def _read_page(page, number: int, path: str) -> L.PageLayout:
     layout = L.PageLayout(number, float(page.width), float(page.height))
     chars = page.chars
-    decision = route("".join(c["text"] for c in chars), bool(page.images))
+    decision = route("".join(c["text"] for c in chars), bool(page.images) or _outlined(page, chars))
     if decision == "blank":
         return layout
     if decision == "ocr":
@@ -118,8 +136,15 @@ def _read_page(page, number: int, path: str) -> L.PageLayout:
         boxes = [t.box for t in layout.tables]
         body = page.filter(lambda o: o.get("object_type") != "char" or not T.inside(o, boxes)) if boxes else page
         words = [w for w in body.extract_words(**_WORD_FILTER) if w.get("upright", True)]
+        words += appearance_words(path, number, widget_boxes(page), words)  # a number stamped on signing
     layout.items = L.split_columns(L.rows_of(words))
     return layout
+
+
+def _outlined(page, chars: list[dict]) -> bool:
+    """A page drawn without fonts: printers that turn glyphs into paths ("Microsoft:
+    Print To PDF" of some drivers) leave thousands of curves and no characters."""
+    return not chars and len(page.curves) >= _OUTLINE_CURVES
 
 
 def orientation(chars: list[dict]) -> int:

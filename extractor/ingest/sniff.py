@@ -17,7 +17,7 @@ def sniff(head: bytes, path: str = "") -> str:
     tiff, gif, empty, text, binary."""
     if not head:
         return "empty"
-    if head.startswith(b"%PDF"):
+    if head.startswith(b"%PDF") or pdf_offset(head) is not None:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(path, head)
@@ -77,9 +77,19 @@ def _looks_text(head: bytes) -> bool:
     return ctrl <= len(sample) * 0.02
 
 
+_PDF_MAGIC = re.compile(rb"%PDF-[12]\.\d")
+
+
+def pdf_offset(head: bytes) -> int | None:
+    """Where "%PDF-" starts when bytes precede it within the first 1024, as PDF readers
+    accept (a mail header, a BOM, a download wrapper); None when it is not there."""
+    m = _PDF_MAGIC.search(head[:1024])
+    return m.start() if m else None
+
+
 def read_head(path: str) -> bytes:
     with open(path, "rb") as f:
         return f.read(SNIFF_BYTES)
 
 
-__all__ = ["sniff", "read_head"]
+__all__ = ["sniff", "read_head", "pdf_offset"]

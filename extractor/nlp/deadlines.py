@@ -44,9 +44,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("period", re.compile(r"(?:[Tt]rong\s+)?[Qq]uý\s+(?:I{1,3}|IV)(?:(?:\s*/\s*|\s+năm\s+)\d{4}|\b(?!\s*,))")),
     ("period", re.compile(r"(?:[Tt]rong|[Cc]ả)\s+năm(?:\s+\d{4})?\b")),
     ("period", re.compile(r"(?:[Tt]rong\s+)?[Tt]háng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)\d{4}")),
-    ("period", re.compile(r"(?:[Tt]rong|[Vv]ào)\s+tháng\s+\d{1,2}\b(?!\s*/|\s+năm|\s+tháng)")),
+    ("period", re.compile(r"(?:[Tt]rong|[Vv]ào)\s+tháng\s+\d{1,2}(?:\s*(?:,|và)\s*\d{1,2})*\b(?!\s*/|\s+năm|\s+tháng)")),
+    # rounds a year: "đủ 4 đợt/năm", "2 lần/năm"; work done "theo đợt"
+    ("recurring", re.compile(r"\b\d{1,2}\s+(?:đợt|lần)\s*/\s*(?:tuần|tháng|quý|năm)\b|\b[Tt]heo đợt\b")),
     ("unspecified", re.compile(r"[Tt]heo tiến độ[^,.;)\t\n]{0,40}|đúng tiến độ(?: đề ra)?|[Đđ]ột xuất|[Kk]hi có yêu cầu|theo yêu cầu của [^,.;)\t\n]{3,40}")),
 ]
+_BUDGET = re.compile(r"\b(?:kinh phí|ngân sách|dự toán)(?:\s+\w+){0,2}\s*$", re.I)
 _FREQ_ORDER = ["weekly", "monthly", "quarterly", "half_yearly", "yearly"]
 # words right before a time phrase that make it schedule work, whatever name precedes them
 _SCHEDULING = re.compile(r"\b(?:trong|vào|trước|đến|từ|hoàn thành|xong|kể từ|cuối|đầu)\s*$", re.I)
@@ -81,14 +84,23 @@ def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool =
                 continue
             if re.search(r"ngày\s*\d{0,2}\s*$", text[max(0, a - 12):a]):  # "ngày 19 tháng 6 năm 2015": a date
                 continue
+            if kind == "recurring" and _BUDGET.search(text[max(0, a - 30):a]):
+                continue  # "dự toán kinh phí hàng năm": the budget is yearly, no work is scheduled
             f = Found(m.group(0).strip(), kind, base + a, base + b)
             if narrative and kind == "period" and re.fullmatch(r"(?:[Tt]rong|[Cc]ả)\s+năm\s+(?:19|20)\d\d", f.text):
                 continue  # a report's "trong năm 2018" restates the plan's year; its days and spans are the schedule
-            _interpret(f, year)
+            _interpret(f, year or _year_before(text, a))
             taken.append((a, b))
             out.append(f)
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _year_before(text: str, a: int) -> int | None:
+    """With no plan year (an excerpt), the year the sentence names before the phrase:
+    "tiêm phòng đợt 2 năm 2022 … trong tháng 9, 10"."""
+    years = re.findall(r"\b((?:19|20)\d\d)\b", text[max(0, a - 300):a])
+    return int(years[-1]) if years else None
 
 
 def _in_name(text: str, a: int) -> bool:
@@ -115,6 +127,12 @@ def _interpret(f: Found, year: int | None) -> None:
         if len(days) >= 2:  # "từ ngày … đến ngày …": the start takes the end's year when it has none
             f.s, f.e = days[0], days[-1]
             return
+        months = re.fullmatch(r"(?:trong|vào)\s+tháng\s+(\d{1,2})((?:\s*(?:,|và)\s*\d{1,2})+)", t)
+        if months and year:  # "trong tháng 9, 10": the first month's start to the last one's end
+            last = int(re.findall(r"\d{1,2}", months.group(2))[-1])
+            if 1 <= int(months.group(1)) <= last <= 12:
+                f.s, f.e = _bounds("tháng", int(months.group(1)), year)[0], _bounds("tháng", last, year)[1]
+                return
         parts = _units(t)
         if parts:
             y0 = _year(t[parts[0][2]:parts[1][2]]) if len(parts) >= 2 else None
@@ -196,9 +214,18 @@ def _dates(t: str, year: int | None) -> list[str]:
 _EVERY_WORD = {"tuần": "weekly", "tháng": "monthly", "quý": "quarterly", "năm": "yearly"}
 
 
+_PER_YEAR = {1: "yearly", 2: "half_yearly", 4: "quarterly", 12: "monthly", 52: "weekly"}
+
+
 def _freq(t: str) -> str | None:
     if "tháng cuối quý" in t:
         return "quarterly"
+    rounds = re.match(r"(\d{1,2})\s+(?:đợt|lần)\s*/\s*(tuần|tháng|quý|năm)", t)
+    if rounds:  # "4 đợt/năm" is quarterly; "2 lần/tháng" still monthly at the least
+        n, per = int(rounds.group(1)), rounds.group(2)
+        return _PER_YEAR.get(n) if per == "năm" else _EVERY_WORD[per]
+    if t == "theo đợt":
+        return None
     m = re.search(r"(?:ngày\s+\d|tháng\s+\d|quý\s+[ivx]).*\b(?:hàng|hằng|mỗi)\s+(tuần|tháng|quý|năm)$", t)
     if m:  # a day, month or quarter that comes back: "ngày 10 tháng 3 hằng năm" is yearly
         return _EVERY_WORD[m.group(1)]

@@ -23,7 +23,7 @@ from . import header_zone, title as titles
 from .names import PlanContext, normalize_name, province_name, province_place, recase_name
 from .narrative import Statement, stated
 from .orgs import find_orgs
-from .signature import is_signature, recipients, signatures
+from .signature import NOI_NHAN, is_signature, recipients, signatures
 
 _DECISION_TYPES = ("QĐ", "NQ", "CT")
 _ARTICLES_ISSUE = re.compile(r"^(?:Điều|ĐIỀU)\s+1\s*[.:]\s*(?:Ban hành|Phê duyệt|Ban hành kèm theo)\b")
@@ -60,6 +60,7 @@ def extract_header(src: SourceDocument) -> HeaderResult:
     z = top.zone
     info.doc_type, info.title = top.doc_type, top.title
     info.number, info.code, info.place, info.date = z.number, z.code, z.place, z.date
+    info.unreadable = list(z.unreadable)
     spans = dict(z.spans)
     if top.title_span:
         spans["title"] = top.title_span
@@ -100,7 +101,7 @@ def extract_header(src: SourceDocument) -> HeaderResult:
         info.doc_type = _code_type(info.code)
     ctx = _context(src, info, top, statement, body_start, body_end)
     info.issuer = info.issuer or ctx.issuer
-    info.plan_year = titles.plan_year(info.title, info.date)
+    info.plan_year = titles.plan_year(info.title, info.date, info.doc_type)
     return HeaderResult(info, ctx, body_start, body_end, appendix_start, spans, outline_start, statement)
 
 
@@ -191,7 +192,7 @@ def _tail_indices(blocks: list[Block], start: int) -> tuple[int | None, int | No
     nn = appendix = None
     for i in range(start, len(blocks)):
         t = blocks[i].text.strip()
-        if nn is None and re.match(r"^Nơi nhận\s*:?", t):
+        if nn is None and NOI_NHAN.match(t):
             nn = i
         if appendix is None and (re.match(r"^(PHỤ LỤC|Phụ lục)(\s+[IVX\d]+)?\s*:?$", t.split("\n")[0]) and i > start + 3):
             appendix = i

@@ -18,19 +18,39 @@ from dataclasses import dataclass, field
 
 from ..ingest.model import Block
 from ..normalize import fold, strip_marks
-from .names import dash, province_name
+from .names import dash, province_by_letters, province_name
 
 _SP = r"[\s|]+"
 # capitals with the marks OCR and careless typing put on code letters ("KL/TƯ"): read, then taken off
 _MARKED = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+
+def _loose(words: str) -> str:
+    """A pattern for `words` whatever marks a typist or OCR put on their vowels
+    ("HÒA", "HOÀ", "HOA"): each vowel stands for any vowel of its base letter."""
+    out = []
+    for ch in words:
+        base = strip_marks(ch).lower()
+        if base in _VOWELS:
+            out.append(_VOWELS[base])
+        elif ch == " ":
+            out.append(_SP)
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+_VOWELS = {v: "[" + group + group.upper() + "]" for v, group in {
+    "a": "aàáảãạăằắẳẵặâầấẩẫậ", "e": "eèéẻẽẹêềếểễệ", "i": "iìíỉĩị", "o": "oòóỏõọôồốổỗộơờớởỡợ",
+    "u": "uùúủũụưừứửữự", "y": "yỳýỷỹỵ"}.items()}
 # the quốc hiệu and tiêu ngữ, wherever the flattening put them
 MOTTO = re.compile(
-    rf"C[ỘO]NG{_SP}H[ÒOÀ]A{_SP}X[ÃA]{_SP}H[ỘO]I{_SP}CH[ỦU]{_SP}NGH[ĨI]A(?:{_SP}VI[ỆE]T{_SP}NAM)?"
-    rf"|Độc{_SP}lập\s*[-–—]?{_SP}?Tự{_SP}do\s*[-–—]?{_SP}?Hạnh{_SP}phúc",
+    _loose("cộng hòa xã hội chủ nghĩa") + f"(?:{_SP}" + _loose("việt nam") + ")?"
+    + "|" + _loose("độc lập") + rf"\s*[-–—]?{_SP}?" + _loose("tự do") + rf"\s*[-–—]?{_SP}?" + _loose("hạnh phúc"),
     re.I,
 )
 # the party's heading in the right column: a line by itself
-PARTY_MOTTO = re.compile(rf"(?m)^\s*ĐẢNG{_SP}CỘNG{_SP}SẢN{_SP}VIỆT{_SP}NAM\s*$")
+PARTY_MOTTO = re.compile(rf"(?m)^\s*{_loose('ĐẢNG CỘNG SẢN VIỆT NAM')}\s*$")
 # "Số: 28/KH-SYT", "Số:    /KH-UBND", "Số 25-KH/TU", "Số: 25 /2013/QĐ-UBND"; the date column may follow
 SO = re.compile(
     r"^(?:(?:Nghị quyết|Quyết định|Kế hoạch|Chỉ thị|Thông báo|NGHỊ QUYẾT|QUYẾT ĐỊNH|KẾ HOẠCH)\s+)?"
@@ -42,8 +62,22 @@ SO = re.compile(
 SO_BARE = re.compile(r"^(?:Số|SỐ)\s*:?\s*(?P<num>)(?P<yr>)(?P<sym>[A-ZĐ][A-ZĐa-z]{1,4}\s*-\s*[A-ZĐ][A-ZĐa-zđ0-9&.\-]*)"
                      r"\s*(?P<rest>.*)$")
 SO_ALONE = re.compile(r"^(?:Số|SỐ)\s*:?\s*$")
+# "Số: O{_ /TTr-UBND", "Số: /Œ /QĐ-UBND": what OCR makes of a number written by hand in the blank
+_SO_PARTS = re.compile(r"^((?:Số|SỐ|Sô|Só)\s*:?\s*)([^\n]{0,8}?)\s*(/\s*[A-ZĐ][A-ZĐa-z]{0,4}\s*-\s*[A-ZĐ].*)$")
+
+
+def _blurred(line: str) -> str | None:
+    """The line without the unreadable number, or None when the number is absent or digits."""
+    m = _SO_PARTS.match(line)
+    if not m or not m.group(2):
+        return None
+    tok = m.group(2)
+    if any(c.isdigit() for c in tok) or re.search(r"[A-ZĐ]{2}", tok) or tok.startswith("-"):
+        return None
+    return m.group(1) + m.group(3)
 DATE = re.compile(
-    r"^(?P<place>[^,\n]{2,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*[.|]?\s*$",
+    r"^(?P<place>[^,\n]{2,40}?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})|(?P<dx>[^\s\d]{1,3}|\d\S{1,2}))?\s*"
+    r"tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*[.|]?\s*$",
     re.I,
 )
 RULE = re.compile(r"^[\s\-_=*~.—–|]*$")
@@ -79,6 +113,7 @@ class Zone:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     elements: int = 0  # how many header elements were seen (motto, số, date)
     type_rest: str | None = None  # the type line and what follows it, when they share the zone's last block
+    unreadable: list[str] = field(default_factory=list)  # "number", "day": printed (by hand) but not read
 
 
 def is_body_line(line: str) -> bool:
@@ -92,7 +127,8 @@ def is_type_line(line: str) -> bool:
 
 
 def read_so(line: str) -> tuple[str | None, str, str] | None:
-    """(number, code, rest of the line) of a "Số: …" line."""
+    """(number, code, rest of the line) of a "Số: …" line; an unreadable number is None."""
+    line = _blurred(line) or line
     m = SO.match(line) or SO_BARE.match(line)
     if not m:
         return None
@@ -122,7 +158,7 @@ def _cells(b: Block) -> list[list[str]]:
         return [c.text.split("\n") for k in range(width) for r in rows if k < len(r) for c in [r[k]] if c.text.strip()]
     cells: list[list[str]] = [[]]
     for line in b.text.split("\n"):
-        parts = line.split("|")
+        parts = [line] if b.ocr_conf is not None else line.split("|")  # OCR reads a stroke as "|": no cell edge
         for n, part in enumerate(parts):
             if n and cells[-1]:
                 cells.append([])
@@ -145,6 +181,9 @@ def scan(blocks: list[Block], start: int, limit: int = 30) -> Zone:
         b = blocks[i]
         if b.table is not None and (z.elements or z.body_lines) and i > start + 8:
             return _done(z, start)
+        if _ocr_noise(b):  # a seal or a signing stamp read as letters: passed over
+            z.end = i + 1 if z.begin is not None else z.end
+            continue
         cells = [_strip_mottos(c, z) for c in _cells(b)]
         first = " ".join(cells[0]).strip() if cells and cells[0] else ""
         if b.table is None and ((_OPENER.match(first) and len(first) > 40) or len(first) > 160 or is_type_line(first)):
@@ -173,13 +212,14 @@ def scan(blocks: list[Block], start: int, limit: int = 30) -> Zone:
                         if stop == "after" and is_type_line(line):
                             z.type_rest = "\n".join([line] + [x for x in cell[n_line + 1:] if x])
                         break
-                    body_cell.append(line)
+                    body_cell.append(snap_province(line) if b.ocr_conf is not None else line)
                     continue
                 if z.elements or z.body_lines or body_cell:
                     stop = "here" if n_cell == 0 and n_line == 0 else "after"
                     break
             if body_cell:
                 z.body_lines.append(body_cell)
+                z.spans.setdefault("issuer", (b.start, b.end))  # the first line of the body's name
             if stop:
                 break
         if z.begin is None and (z.elements or z.body_lines):
@@ -197,6 +237,29 @@ def _done(z: Zone, start: int) -> Zone:
     if not z.elements and not any(is_body_line(x) for c in z.body_lines for x in c):
         return Zone(end=start)  # no header here: upper-case lines are a title or a heading
     return z
+
+
+OCR_NOISE = 0.6  # below this mean word confidence an OCR line that is no header part is a seal's or stamp's
+
+
+def _ocr_noise(b: Block) -> bool:
+    if b.ocr_conf is None or b.ocr_conf >= OCR_NOISE or b.table is not None:
+        return False
+    t = b.text.strip()
+    return not (is_body_line(t) or MOTTO.search(t) or read_so(t) or read_date(t) or is_type_line(t))
+
+
+def snap_province(line: str) -> str:
+    """An OCR'd header line whose province lost or changed its marks ("TÍNH LẠI CHẦU")
+    written as the province is spelled, when the letters leave no other reading."""
+    m = re.match(r"^(.*?\b)(T[IÍÌỈĨỊ]NH|THÀNH PHỐ)\s+(\S+(?:\s+\S+){0,3})\s*$", line)
+    if not m:
+        return line
+    name = province_by_letters(m.group(3))
+    if name is None:
+        return line
+    kind = "TỈNH" if m.group(2) != "THÀNH PHỐ" else "THÀNH PHỐ"
+    return f"{m.group(1)}{kind} {name.upper()}"
 
 
 def _strip_mottos(lines: list[str], z: Zone) -> list[str]:
@@ -220,6 +283,8 @@ def _take_so(line: str, z: Zone, b: Block) -> bool:
     if rest and not _take_date(rest, z, b):
         return False
     z.number, z.code = num, code
+    if _blurred(line) or (b.ocr_conf is not None and num is None):
+        z.unreadable.append("number")
     z.spans["code"] = (b.start, b.end)
     z.elements += 1
     return True
@@ -230,6 +295,9 @@ def _take_date(line: str, z: Zone, b: Block) -> bool:
     if got is None:
         return False
     z.place, z.date = got
+    m = DATE.match(line.strip())
+    if m.group("dx") or (b.ocr_conf is not None and not m.group("d")):  # a scan's blank day was filled by hand
+        z.unreadable.append("day")
     z.spans["date"] = (b.start, b.end)
     z.elements += 1
     return True

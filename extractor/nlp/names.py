@@ -57,6 +57,22 @@ def province_name(s: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _provinces_by_letters() -> dict[str, str | None]:
+    """Letters without marks → official name; None where two provinces share them."""
+    out: dict[str, str | None] = {}
+    for name in set(_province_table().values()):
+        key = strip_accents(fold(name)).replace("-", " ")
+        out[key] = None if key in out and out[key] != name else name
+    return out
+
+
+def province_by_letters(s: str) -> str | None:
+    """The province whose name has these letters whatever their marks ("LẠI CHẦU" → Lai Châu)."""
+    key = re.sub(r"\s+", " ", strip_accents(fold(s)).replace("-", " ")).strip()
+    return _provinces_by_letters().get(key)
+
+
+@lru_cache(maxsize=1)
 def _city_provinces() -> frozenset[str]:
     """Centrally-run cities (provinces.tsv kind `thành phố`): their party committee is a Thành ủy."""
     from ..data import provinces

@@ -29,9 +29,10 @@ from .sections import outline
 from .unit_ner import unit_ner_component  # noqa: F401  (registers kh_unit_ner)
 from .prose_tasks import prose_tasks
 from .tasks import table_tasks, tcth_tasks
+from . import targets as _targets  # noqa: F401  (registers kh_targets)
 from .units import collect_units
 
-COMPONENTS = ["kh_header", "kh_sections", "kh_citations", "kh_tasks", "kh_units", "kh_deadlines"]
+COMPONENTS = ["kh_header", "kh_sections", "kh_citations", "kh_tasks", "kh_units", "kh_deadlines", "kh_targets"]
 OPTIONAL = ["kh_unit_ner"]  # trained unit-name NER, off by default: `make_nlp(extra=["kh_unit_ner"])`
 # a component that completes another's records after it ran: (the other, what it fills in)
 FILLS_IN = {"kh_deadlines": ("kh_tasks", "Task.deadline (a task's deadline phrase in 'Tổ chức thực hiện')")}

@@ -13,6 +13,8 @@ from ..ingest.model import Block
 from ..normalize import fold
 
 
+# "Nơi nhận:" as typed, and as OCR reads it in italic ("Nơi nhậm:", "Nởơi nhận:")
+NOI_NHAN = re.compile(r"^(?:Nơi\s+nhận\b|N\S{0,2}i\s*nh\S{1,2}[nm]\s*:)", re.I)
 _SIGN_PREFIX = re.compile(r"^(KT|TM|TL|TUQ|Q|UQ|T/M|K/T|T/L)(?:\.\s*|\s+)", re.I)
 _SIGN_WORDS = ("giám đốc", "chủ tịch", "trưởng", "bí thư", "chánh", "phó", "tm.", "kt.", "tl.", "q.", "t/m",
                "ủy viên", "thủ trưởng")
@@ -35,18 +37,42 @@ def recipients(blocks, nn_idx, appendix_start) -> list[str]:
     out: list[str] = []
     first = blocks[nn_idx].text
     if blocks[nn_idx].table is not None:  # "Nơi nhận" in the left cell, the signature in the right one
-        first = next((c.text for r in blocks[nn_idx].table.rows for c in r if c.text.strip().startswith("Nơi nhận")), first)
+        first = next((c.text for r in blocks[nn_idx].table.rows for c in r if NOI_NHAN.match(c.text.strip())), first)
     lines = first.split("\n")[1:]
+    stop = len(blocks) if appendix_start is None else appendix_start
     j = nn_idx + 1
-    while j < len(blocks) and (appendix_start is None or j < appendix_start) and blocks[j].text.lstrip().startswith(("-", "+", "•")):
-        lines.extend(blocks[j].text.split("\n"))
-        j += 1
+    while j < stop:
+        if _item(blocks[j]):
+            lines.extend(blocks[j].text.split("\n"))
+            j += 1
+            continue
+        k = j
+        while k < min(stop, j + 4) and _beside(blocks[k]):
+            k += 1
+        if k == j or k >= stop or not _item(blocks[k]):
+            break
+        j = k  # the signature's post, read between two lines of the list beside it
     for line in lines:
         line = re.sub(r"^\s*[-+•]\s*", "", line).strip()
         line = re.sub(r"[;.,]+$", "", line).strip()
+        line = _LUU_VT.sub(r"\1VT", line)
         if line:
             out.append(line)
     return out
+
+
+# every document files a copy with the văn thư: "Lưu: VT, …"; OCR reads the T as I, 1 or l
+_LUU_VT = re.compile(r"^(Lưu\s*:\s*)V[I1l|](?=\W|$)")
+
+
+def _item(b: Block) -> bool:
+    return b.text.lstrip().startswith(("-", "+", "•"))
+
+
+def _beside(b: Block) -> bool:
+    """A block of the signature column (a post in capitals, a seal's specks) amid the list."""
+    t = b.text.strip()
+    return b.table is None and ((t.isupper() and len(t) < 80) or (b.ocr_conf is not None and b.ocr_conf < 0.6))
 
 
 def signatures(blocks, body_end, appendix_start) -> tuple[list[str], list[str]]:
@@ -60,7 +86,7 @@ def signatures(blocks, body_end, appendix_start) -> tuple[list[str], list[str]]:
     lines: list[str] = []
     for b in blocks[body_end:stop]:
         if b.table is not None:
-            cells = [c.text for r in b.table.rows for c in r if not c.text.strip().startswith("Nơi nhận")]
+            cells = [c.text for r in b.table.rows for c in r if not NOI_NHAN.match(c.text.strip())]
             lines += [x.strip() for c in cells for x in c.split("\n")] + [""]
         else:
             lines += [x.strip() for x in b.text.split("\n")] + [""]
@@ -70,12 +96,13 @@ def signatures(blocks, body_end, appendix_start) -> tuple[list[str], list[str]]:
     prev_upper = False
     inrecipients = False
     for t in lines:
-        if t.startswith("Nơi nhận"):
+        if NOI_NHAN.match(t):
             inrecipients = True
             continue
         if inrecipients and (t.startswith(("-", "+", "•")) or not t):
             continue
         inrecipients = False
+        t = re.sub(r"^[-–—~_.\s]+(?=[A-ZĐ])", "", t) if t.isupper() else t  # a scan's specks before "KT. CHỦ TỊCH"
         upper = t.isupper() and len(t) < 80
         # "KT. CHỦ TỊCH" always has its post below it, even when a scan splits them into two blocks
         held = prev_upper or bool(title_lines and _SIGN_PREFIX.match(title_lines[-1]))

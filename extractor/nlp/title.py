@@ -101,11 +101,25 @@ def read_title(blocks: list[Block], i: int, rest: str, decision: bool) -> tuple[
             j += 1
             if not b.text.isupper() and not (j < len(blocks) and blocks[j].text[:1].islower()):
                 break  # a title in lower case is one paragraph (its wrapped lines are joined)
+    while lines and j < min(len(blocks), i + 6) and _goes_on(blocks[j]):
+        lines += [x.strip() for x in blocks[j].text.split("\n") if x.strip()]  # OCR made each title line a block
+        j += 1
     while j < len(blocks) and _ATTACHED.match(blocks[j].text.strip()):
         attached = True
         j += 1
     title = re.sub(r"\s+", " ", " ".join(x for x in lines if not _ATTACHED.match(x))).strip()
+    title = _MISREAD_VE.sub("Về việc", title)
     return title or None, j, attached
+
+
+# "Về việc" as OCR reads it in bold type: "và việc", "Vẻ việc", "Vệ việc"
+_MISREAD_VE = re.compile(r"^(?:[vV](?:à|ẻ|ệ|ể|ê|e|è|é|ề|ế|ễ))\s+việc\b")
+
+
+def _goes_on(b: Block) -> bool:
+    """A block that carries on the title line above it: it opens in lower case."""
+    t = b.text.strip()
+    return b.table is None and b.ocr_conf is not None and t[:1].islower() and len(t) < 300 and not t.endswith(";")
 
 
 def is_authority(line: str) -> bool:
@@ -167,9 +181,17 @@ def headline(blocks: list[Block], before: int) -> tuple[str, int] | None:
     return t, k
 
 
-def plan_year(title: str | None, date: str | None) -> int | None:
+_PLAN_TYPES = ("KH", "CTr", "PA", "ĐA")
+_NAMES_A_PLAN = re.compile(r"\b(?:kế hoạch|chương trình|phương án|đề án)\b", re.I)
+
+
+def plan_year(title: str | None, date: str | None, doc_type: str | None = None) -> int | None:
     """The year the plan is for: the title's "năm YYYY", else the start of its period, else the
-    latest year the title names (an anniversary); with no year in the title, the date's."""
+    latest year the title names (an anniversary); with no year in the title, the date's.
+    A document that neither is nor issues a plan (a decision awarding "năm 2010" titles, a
+    Tờ trình on a "nhiệm kỳ 2021 - 2026") is for the year it is issued in."""
+    if date and doc_type and doc_type not in _PLAN_TYPES and not _NAMES_A_PLAN.search(title or ""):
+        return int(date[:4])
     if title:
         t = title.lower()
         m = re.search(rf"(?<!đến )(?<!tới )năm\s+({_YEAR})\b", t)

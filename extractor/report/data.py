@@ -22,7 +22,8 @@ from ..cli_citations import _with_key, flagged, read_table, top
 from ..runner.generations import read_dir
 
 TABLES = ("documents", "sections", "citations", "citation_edges", "units", "deadlines", "tasks", "errors")
-HEADER_FIELDS = ("code", "date", "issuer")  # a plan without these had its header not read
+HEADER_FIELDS = ("doc_type", "code", "date", "issuer")  # a plan without these had its header not read
+HEADER_CONF = 0.8  # as tables.frames.header_ok: an OCR'd header field below this is unsure
 
 
 def clean(v: object) -> object:
@@ -70,7 +71,19 @@ class Plan:
 
     @property
     def missing(self) -> list[str]:
-        return [f for f in HEADER_FIELDS if not self.doc.get(f)]
+        """What of the header was not read: absent fields, a partial date, unreadable or unsure fields."""
+        d = self.doc
+        out = [f for f in HEADER_FIELDS if not d.get(f)]
+        if d.get("date") and len(str(d["date"])) != 10:
+            out.append("full date")
+        out += [f"unreadable {u}" for u in split(d.get("unreadable"))]
+        for f in ("issuer", "code", "date", "title"):
+            c = clean(pd.to_numeric(d.get(f"{f}_conf"), errors="coerce")) if d.get(f"{f}_conf") is not None else None
+            if c is not None and c < HEADER_CONF:
+                out.append(f"{f} unsure")
+        if not out and str(d.get("header_ok")).lower() in ("false", "0"):
+            out.append("header not whole")
+        return out
 
 
 @dataclass

@@ -79,7 +79,7 @@ def index_page(c: Corpus) -> str:
             f'<section class="card"><h2>Errors and their reasons</h2>'
             f'{table("errors", err_cols, [{k: e.get(k) for k in ("file", "stage", "reason")} for e in c.errors])}</section>'
             f'<section class="card"><h2>Documents whose header was not read</h2>'
-            f'<p class="muted">No code, date or issuer found in the document\'s header.</p>'
+            f'<p class="muted">No type, code, date or issuer read, a partial date, or a field unreadable or OCR-unsure.</p>'
             f'{table("missing", miss_cols, miss_rows)}</section>')
     return layout("kh-extract report", body, active="index")
 

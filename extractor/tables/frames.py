@@ -13,9 +13,10 @@ from typing import Any
 
 import pandas as pd
 
-from ..records import Citation, Deadline, DocInfo, PlanRecord, Section, Task, Unit
+from ..records import Citation, Deadline, DocInfo, PlanRecord, Section, Target, Task, Unit
 
-PARTS = {"sections": Section, "citations": Citation, "units": Unit, "deadlines": Deadline, "tasks": Task}
+PARTS = {"sections": Section, "citations": Citation, "units": Unit, "deadlines": Deadline, "tasks": Task,
+         "targets": Target}
 PROV = {"page": "page", "start": "char_start", "end": "char_end", "ocr_conf": "ocr_conf"}  # Deadline has its own start/end
 EDGE_COLS = ["doc_id", "file", "key", "doc_type", "code", "date", "issuer", "relation", "mentions", "registry_title"]
 ERROR_COLS = ["file", "stage", "reason", "doc_id"]
@@ -33,6 +34,7 @@ class Tables:
     units: pd.DataFrame
     deadlines: pd.DataFrame
     tasks: pd.DataFrame
+    targets: pd.DataFrame
     errors: pd.DataFrame
 
     @classmethod
@@ -61,11 +63,29 @@ def _item_row(obj: Any, names: list[str]) -> dict[str, Any]:
     return row
 
 
+CONF_FIELDS = ("issuer", "code", "date", "title")
+HEADER_CONF = 0.8  # below this OCR confidence a header field is worth a person's look
+
+
+def header_ok(info: DocInfo) -> bool:
+    """The header was read whole: type, issuer, a numbered code and a full date, nothing
+    printed left unread, and no field OCR was unsure of."""
+    if not (info.doc_type and info.issuer and info.number and info.code and info.date) or info.unreadable:
+        return False
+    if len(info.date) != 10:
+        return False
+    return all(p.ocr_conf is None or p.ocr_conf >= HEADER_CONF for p in (info.prov or {}).values())
+
+
 def _doc_row(r: PlanRecord, file: str) -> dict[str, Any]:
     info = r.doc
     row: dict[str, Any] = {"doc_id": r.doc_id, "file": file, "format": r.format}
     row.update({n: _cell(getattr(info, n)) for n in _columns(DocInfo)})
     # where each header field was found, as "field:start-end" (pages when known)
+    for f in CONF_FIELDS:  # OCR's confidence in each header field, for analysts to filter on
+        p = (info.prov or {}).get(f)
+        row[f"{f}_conf"] = p.ocr_conf if p is not None else None
+    row["header_ok"] = header_ok(info)
     row["prov"] = ";".join(
         f"{k}:{p.start}-{p.end}" + (f"@p{p.page}" if p.page else "") for k, p in sorted((info.prov or {}).items())
     ) or None
@@ -85,7 +105,7 @@ def record_rows(r: PlanRecord, file: str) -> dict[str, list[dict[str, Any]]]:
 
 def _empty(name: str) -> list[str]:
     if name == "documents":
-        return ["doc_id", "file", "format", *_columns(DocInfo), "prov"]
+        return ["doc_id", "file", "format", *_columns(DocInfo), *(f"{f}_conf" for f in CONF_FIELDS), "header_ok", "prov"]
     if name == "citation_edges":
         return EDGE_COLS
     if name == "errors":

@@ -11,10 +11,11 @@ import os
 import pandas as pd
 
 from .atomic import write_atomic
-from .frames import Tables
+from .frames import CONF_FIELDS, Tables
 
 INT_COLS = {"item", "page", "char_start", "char_end", "level", "mentions", "plan_year"}
-FLOAT_COLS = {"ocr_conf"}
+FLOAT_COLS = {"ocr_conf", *(f"{f}_conf" for f in CONF_FIELDS)}
+BOOL_COLS = {"header_ok"}
 
 
 def typed(df: pd.DataFrame) -> pd.DataFrame:
@@ -25,9 +26,18 @@ def typed(df: pd.DataFrame) -> pd.DataFrame:
             out[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
         elif c in FLOAT_COLS:
             out[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
+        elif c in BOOL_COLS:
+            out[c] = df[c].map(_truth).astype("boolean")
         else:
             out[c] = df[c].astype("string")
     return pd.DataFrame(out, columns=df.columns, index=df.index)
+
+
+def _truth(v: object) -> bool | None:
+    """A flag as written by any sink: a bool, or "True"/"False" read back from CSV or Excel."""
+    if isinstance(v, str):
+        return {"true": True, "false": False, "1": True, "0": False}.get(v.strip().lower())
+    return None if v is None or pd.isna(v) else bool(v)
 
 
 def write_parquet(tables: Tables, out: str) -> list[str]:

@@ -33,6 +33,9 @@ INDEXES = {
     "units": ["doc_id", "file", "name"],
     "deadlines": ["doc_id", "file"],
     "tasks": ["doc_id", "file"],
+    "targets": ["doc_id", "file"],
+    "plan_series": ["series_id", "doc_id"],
+    "plan_diffs": ["series_id", "a_doc_id", "b_doc_id"],
     "errors": ["file", "doc_id"],
 }
 

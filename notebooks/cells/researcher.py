@@ -1,19 +1,21 @@
-"""Cells of researcher.ipynb: plans compared across issuers and years, section coverage, full-text search."""
+"""Cells of researcher.ipynb: plan series, what changed between years, targets, then coverage and search."""
 
 CELLS = [
     ("md", """
-# Researcher: plans compared across issuers and years
+# Researcher: plans compared across years
 
-One row per plan with its issuer, year and the size of its content; which kinds of
-section (`muc_dich`, `kinh_phi`, `to_chuc_thuc_hien`, …) each plan has; the documents
-several plans ground themselves in; and full-text search over the sections, typed with
-or without diacritics.
+Which plans continue one another (one issuer, one subject, year after year, across the
+2025 province merger), what changed from one year to the next (tasks dropped and added,
+units, the central documents a plan rests on, sections), how the targets (chỉ tiêu) moved;
+then one row per plan, the kinds of section each plan has, the documents several plans
+ground themselves in, and full-text search over the sections.
 """),
     ("code", """
 # Inputs: plan files, folders or globs, relative to this notebook's folder; the folder the
 # tables are written to; a section label to look for; a search phrase, with and without
 # diacritics.
 CORPUS = ["../corpus/text"]
+SERIES = ["../corpus/series/text"]  # plans written as yearly series (one issuer, one subject)
 OUT = "out"
 WORKERS = None  # worker processes; None: one per core
 LABEL = "kinh_phi"
@@ -25,7 +27,116 @@ import pandas as pd
 
 import extractor
 
-T = extractor.run(CORPUS, out=OUT, workers=WORKERS)  # cached per file in OUT/.cache
+T = extractor.run(CORPUS + SERIES, out=OUT, workers=WORKERS)  # cached per file in OUT/.cache
+C = extractor.compare(T)  # plan_series, plan_diffs, targets
+"""),
+    ("md", """
+## Plan series
+
+A plan joins the series of the one before it when both come from the same issuer
+(`issuer_key`: the issuer's name folded, its province read as the province it belongs to
+after 1 July 2025) and their titles and outlines are alike, or when it cites the earlier
+plan by number (`link_reason`). Series of one plan are left out here.
+"""),
+    ("code", """
+series = C.plan_series
+sizes = series.groupby("series_id")["doc_id"].transform("size")
+multi = series[sizes > 1][["series_id", "plan_year", "file", "issuer", "subject", "link_reason", "similarity"]]
+subjects = series.groupby("subject").agg(plans=("doc_id", "size"), issuers=("issuer_key", "nunique"),
+                                         series=("series_id", "nunique")).sort_values("plans", ascending=False)
+multi
+"""),
+    ("code", """
+subjects
+"""),
+    ("md", """
+## What changed from one year to the next
+
+One row per link of a series (the later plan's file), the number of changes per part:
+`+` added, `-` removed, `~` changed. The detail column of `plan_diffs` says what changed
+(a task's lead or cooperating units, a deadline moved by so many months, a target raised).
+"""),
+    ("code", """
+D = C.plan_diffs
+changes = D[D["change"] != "kept"]
+sign = changes["change"].map({"added": "+", "removed": "-", "changed": "~"})
+diff_counts = pd.crosstab([changes["series_id"], changes["b_file"]], changes["part"] + " " + sign)
+diff_counts
+"""),
+    ("code", """
+new_basis = changes[(changes["part"] == "citations") & (changes["change"] == "added")][["b_file", "key", "detail"]]
+task_moves = changes[(changes["part"] == "tasks") & (changes["change"] == "changed")][["b_file", "key", "detail"]]
+task_moves
+"""),
+    ("md", """
+## Targets over the years
+
+Every target of the plans in a series, by year; the percentages of one series are drawn
+as lines (one per indicator), next to the number of tasks of each plan. Plots need
+matplotlib (`pip install kh-extract[notebooks]`); without it the tables are still shown.
+"""),
+    ("code", """
+years = series.set_index(["doc_id", "file"])[["series_id", "plan_year"]]
+targets = C.targets.join(years, on=["doc_id", "file"])
+in_series = targets[targets["series_id"].isin(multi["series_id"])]
+target_moves = changes[changes["part"] == "targets"][["series_id", "b_file", "change", "key", "a_value", "b_value", "detail"]]
+per_plan = T.tasks.groupby(["doc_id", "file"]).size().rename("tasks").reset_index().join(years, on=["doc_id", "file"])
+tasks_per_year = per_plan[per_plan["series_id"].isin(multi["series_id"])].pivot_table(
+    index="plan_year", columns="series_id", values="tasks", aggfunc="sum")
+target_moves
+"""),
+    ("code", """
+import os
+
+try:
+    import matplotlib.pyplot as plt
+except ImportError:
+    plt = None
+    print("matplotlib is not installed: no plots (pip install kh-extract[notebooks])")
+
+figures = []
+if plt is not None and len(multi):
+    os.makedirs(os.path.join(OUT, "figures"), exist_ok=True)
+    ids = sorted(multi["series_id"].unique())
+    fig, axes = plt.subplots(1, len(ids), figsize=(4.5 * len(ids), 3.5), squeeze=False)
+    for ax, sid in zip(axes[0], ids):
+        pct = in_series[(in_series["series_id"] == sid) & (in_series["unit"] == "%")].copy()
+        pct["v"] = pd.to_numeric(pct["value"].str.replace(",", "."), errors="coerce")
+        for indicator, g in pct.groupby("indicator"):
+            ax.plot(g["plan_year"], g["v"], marker="o", label=indicator[:40])
+        ax.set_title(sid)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.set_xlabel("năm")
+        ax.set_ylabel("%")
+        ax.legend(fontsize=6)
+    fig.tight_layout()
+    figures.append(os.path.join(OUT, "figures", "targets_by_year.png"))
+    fig.savefig(figures[-1], dpi=100)
+    ax = tasks_per_year.plot(marker="o", figsize=(6, 3.5), title="tasks per plan")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.figure.tight_layout()
+    figures.append(os.path.join(OUT, "figures", "tasks_by_year.png"))
+    ax.figure.savefig(figures[-1], dpi=100)
+figures
+"""),
+    ("md", """
+## Two plans side by side
+
+The last link of the first series as a page: each part's items, the earlier plan on the
+left and the later on the right, coloured by change. `kh-extract compare A.json B.json
+--html page.html` makes the same page for any two plan records.
+"""),
+    ("code", """
+from extractor.compare.html import diff_html
+
+pair_html = None
+if len(multi):
+    last = multi[multi["series_id"] == multi["series_id"].iloc[0]].iloc[-1]
+    rows = D[(D["series_id"] == last["series_id"]) & (D["b_file"] == last["file"])].to_dict("records")
+    pair_html = os.path.join(OUT, "diff.html")
+    with open(pair_html, "w", encoding="utf-8") as f:
+        f.write(diff_html(rows, rows[0]["a_file"], rows[0]["b_file"], kept=True))
+pair_html
 """),
     ("md", """
 ## One row per plan

@@ -35,7 +35,7 @@ CODE = (
 )
 # a page break inside a citation leaves the page number on a line of its own
 _PAGE = r"(?:\s*\n[ \t]*(?:-[ \t]*)?\d{1,3}(?:[ \t]*-)?[ \t]*(?=\n))?"
-_LEAD = re.compile(rf"{_PAGE}\s*(?:số|Số|SỐ)?{_PAGE}\s*:?\s*{CODE}")
+_LEAD = re.compile(rf"{_PAGE}\s*(?:[sS][ốỐ])?{_PAGE}\s*:?\s*{CODE}")  # "sỐ": OCR's case slip
 # "ngày" with its marks misread ("ngãy", "ngảy") still opens a date
 _NGAY = r"(?:[Nn]g[aàáảãạăằắẳẵặâầấẩẫậ]y|NGÀY)"
 DATE = re.compile(
@@ -57,7 +57,7 @@ _PASSED_RE = re.compile(_PASSED)
 _LAW_TAIL = re.compile(rf"\s+số\s*{CODE}|\s+năm\s+(?P<year>(?:19|20)\d\d)(?![/\d])")
 # one or two lower-case words that qualify the type before its number ("thẩm định", "liên tịch")
 _QUALIFIER = re.compile(r"(?:[ \t]+[a-zà-ỹđ]{2,7}){1,2}(?=[ \t]+số\b)")
-_BARE = re.compile(rf"(?<![\w])(?:số|Số)\s*:?\s*{CODE}")
+_BARE = re.compile(rf"(?<![\w])(?:số|Số|sỐ)\s*:?\s*{CODE}")
 _ABBR_BEFORE = re.compile(r"(?<![\w])(?:QĐ|NQ|NĐ|CT|KH|TT|CV|VB|TB|HD)\s*$")
 _BACK_REF = re.compile(r"\s+(?:nêu trên|trên|đã nêu|nói trên)(?![\w])")
 

@@ -294,10 +294,15 @@ def _issuer(text: str, c: Candidate, ipart: str | None, ctx: PlanContext) -> tup
         if orgs:
             post = _POST.match(p.group("org"))
             name = normalize_name(orgs[-1].text, ctx, text)
+            if name.startswith("Sở ") and ctx.province and not ctx.locality and not _PLACED.search(name):
+                name = f"{name} {province_place(ctx.province)}"  # a Sở proposing to its province's UBND
             if post and not name.startswith(post.group(0).strip()):
                 name = f"{post.group(0).strip()} {name}"
             return name, c.end, name
     return (issuer_from_code(ipart, ctx) if ipart else None), c.end, None
+
+
+_PLACED = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[A-ZĐÀ-Ỹ]")
 
 
 def _as_in_table(window: str, ipart: str | None) -> tuple[str, int] | None:
