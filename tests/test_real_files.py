@@ -56,9 +56,10 @@ def test_a_handwritten_number_is_never_guessed(pairs):
     assert ct["number"] in (None, "11") and ct["code"] in ("/CT-UBND", "11/CT-UBND")
 
 
-def test_a_handwritten_day_is_read_when_every_digit_is_sure(pairs):
-    p = pairs["SCAN0097"]
-    assert p.pred["doc"]["date"] == p.gold["doc"]["date"] == "2011-01-10"
+def test_a_handwritten_day_is_read_or_said_unread(pairs):
+    """SCAN0097's day "10" is written by hand: read when the classifier is sure, else the month."""
+    doc, gold = pairs["SCAN0097"].pred["doc"], pairs["SCAN0097"].gold["doc"]
+    assert doc["date"] == gold["date"] or (doc["date"] == gold["date"][:7] and "day" in doc["unreadable"])
 
 
 def test_citations_of_real_files(pairs):

@@ -83,3 +83,31 @@ def test_sqlite_tables_indexes_and_search_with_or_without_diacritics(tables, tmp
     assert all("chuyen doi so" in folded(h + " " + t) for h, t in zip(hit["heading"], hit["text"]))
     assert (tables.sections["text"].map(folded).str.contains("chuyen doi so")).sum() >= len(with_marks)
     assert search_sections(str(db), "đái tháo đường kangaroo").empty
+
+
+def test_plan_text_never_becomes_a_formula(tmp_path):
+    """CSV/Excel injection: a cell opening with = + - @ is text in every sink, and reads back as written."""
+    import csv as csvmod
+
+    from extractor.tables.csv import read_csv, write_csv
+    from extractor.tables.excel import MAX_CELL, read_excel, write_excel
+    from extractor.tables.frames import frames_from_rows
+
+    names = ['=HYPERLINK("http://x","y")', "-Sở Y tế", "@x"]
+    texts = ["+1", "x" * (MAX_CELL + 50), "ok"]
+    tables = frames_from_rows({"units": [{"doc_id": "d1", "file": "a.txt", "item": i, "name": n, "role": "lead", "text": t}
+                                         for i, (n, t) in enumerate(zip(names, texts))]})
+    cols = list(tables.units.columns)
+    name_col, text_col = cols.index("name"), cols.index("text")
+    write_csv(tables, str(tmp_path))
+    with open(tmp_path / "units.csv", encoding="utf-8-sig") as f:
+        rows = list(csvmod.reader(f))
+    assert rows[1][name_col].startswith("'=") and rows[2][name_col] == "'-Sở Y tế" and rows[1][text_col] == "'+1"
+    back = read_csv(str(tmp_path))["units"]
+    assert list(back["name"]) == names and back["text"][1] == texts[1]
+    write_excel(tables, str(tmp_path))
+    ws = load_workbook(tmp_path / "plans.xlsx")["units"]
+    formula_cell, long_cell = ws.cell(2, name_col + 1), ws.cell(3, text_col + 1)
+    assert formula_cell.data_type == "s" and formula_cell.value == names[0]
+    assert "cut: 32,817 characters" in long_cell.value and len(long_cell.value) <= MAX_CELL
+    assert read_excel(str(tmp_path))["units"]["name"][0] == names[0]

@@ -160,3 +160,17 @@ def test_reports_to_the_plans_own_so_and_past_a_person(tmp_path):
     got = {(u["name"], u["role"]) for u in extract(str(p)).to_json()["units"]}
     assert ("Sở Tư pháp", "report_to") in got or ("Sở Tư pháp tỉnh Cao Bằng", "report_to") in got
     assert any(n.startswith("Ủy ban nhân dân tỉnh") and r == "report_to" for n, r in got)
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("Mặt trận", "Ủy ban Mặt trận Tổ quốc Việt Nam"),  # "cấp ủy, Mặt trận và các đoàn thể"
+    ("Ủy ban Mặt trận TQVN các xã, thị trấn", "Ủy ban Mặt trận Tổ quốc Việt Nam các xã, thị trấn"),
+    ("Ủy ban Mặt trận Tổ quốc huyện", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện"),
+    ("Ban Thường trực UBMTTQVN huyện", "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam huyện"),
+    ("Các tổ chức thành viên của Mặt trận tỉnh", "Các tổ chức thành viên của Mặt trận tỉnh"),  # a group, not the Front
+    ("Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+])
+def test_the_front_by_any_of_its_names(mention, name):
+    from extractor.nlp.names import PlanContext, normalize_name
+
+    assert normalize_name(mention, PlanContext()) == name

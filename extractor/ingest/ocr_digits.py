@@ -77,11 +77,11 @@ def read(ink: np.ndarray, model) -> tuple[str, float] | None:
 def _word_end(ink: np.ndarray, w: dict, h: float) -> int:
     """Where the printed word of box `w` ends: Tesseract may take the first written digit
     into the word's box ("ngày2" for "ngày 27"), but a gap of paper lies between them."""
-    cols = ink[int(w["top"]):int(w["bottom"]), int(w["x0"]):int(w["x1"])].any(axis=0)
+    inked = ink[int(w["top"]):int(w["bottom"]), int(w["x0"]):int(w["x1"])].sum(axis=0) > max(1, 0.04 * h)  # specks aside
     gap = max(3, int(0.12 * h))  # wider than between letters, as between words
     run = 0
-    for x in range(int(1.2 * h), len(cols)):
-        run = 0 if cols[x] else run + 1
+    for x in range(int(1.2 * h), len(inked)):
+        run = 0 if inked[x] else run + 1
         if run >= gap:
             return int(w["x0"]) + x - run + 1
     return int(w["x1"])

@@ -146,6 +146,12 @@ def expand_acronym(ab: str, text: str, ctx: PlanContext) -> str | None:
     return None
 
 
+# the Front's committee by any of its names ("Ủy ban MTTQ", "UBMTTQVN", "Ủy ban Mặt trận TQVN", a bare
+# "Mặt trận" standing for it), after a post of it ("Ban Thường trực …"); its member bodies are not it
+_FRONT = re.compile(r"^(Ban Thường trực |Thường trực |Đảng đoàn |Văn phòng cơ quan )?(?:Ủy ban\s*|UB\s*)?"
+                    r"(?:Mặt trận(?:\s+(?:Tổ quốc|TQ))?|MTTQ)(?:\s*(?:Việt Nam|VN))?(?=\s+[a-zà-ỹđ]|$)")
+
+
 def normalize_name(mention: str, ctx: PlanContext, text: str = "") -> str:
     """The full name of the body a mention refers to (SCHEMA §1)."""
     s = unicodedata.normalize("NFC", mention).strip(" ,;.:-")
@@ -155,6 +161,7 @@ def normalize_name(mention: str, ctx: PlanContext, text: str = "") -> str:
     s = re.sub(r"\b([Uu])ỷ ban\b", lambda m: ("Ủ" if m.group(1) == "U" else "ủ") + "y ban", s)  # NĐ 30 spelling
     s = re.sub(r"\b(Tỉnh|Huyện|Thành|Thị|Quận|Đảng) [ỦU][yỷ]\b", r"\1 ủy", s)  # "Tỉnh Ủy" → "Tỉnh ủy"
     s = _expand_tokens(s, ctx, text)
+    s = _FRONT.sub(r"\1Ủy ban Mặt trận Tổ quốc Việt Nam", s, count=1)
     s = _resolve_relative(s, ctx)
     s = dash(re.sub(r"\s+", " ", s)).strip()
     if len(s) > 1:  # "Thành phố" inside a name is a common noun: "… thành phố Vũng Tàu"

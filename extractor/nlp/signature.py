@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..ingest.model import Block
-from ..normalize import fold
+from ..normalize import fold, strip_accents
 
 
 # "Nơi nhận:" as typed, and as OCR reads it in italic ("Nơi nhậm:", "Nởơi nhận:")
@@ -136,5 +136,17 @@ def _sentence_case(line: str) -> str:
         prefix = m.group(1).upper() + ("." if "/" not in m.group(1) else "") + " "
         line = line[m.end():]
     low = line.lower()
+    low = _POSTS.get(_letters(low), low)  # a post OCR read without a mark: "PHO CHỦ TỊCH"
     low = re.sub(r"^phó (\w)", lambda m: "phó " + m.group(1).upper(), low)  # "Phó Chủ tịch"
     return prefix + low[:1].upper() + low[1:]
+
+
+def _letters(s: str) -> str:
+    return strip_accents(s.lower())
+
+
+# the posts that sign (NĐ 30/2020 Phụ lục I), by their letters: a scan's "PHO CHỦ TỊCH" is "Phó Chủ tịch"
+_POSTS = {_letters(p): p.lower() for base in ("Chủ tịch", "Chủ tịch thường trực", "Giám đốc", "Thủ tướng", "Bộ trưởng",
+                                      "Bí thư", "Trưởng ban", "Chánh Văn phòng", "Tổng Giám đốc", "Cục trưởng",
+                                      "Chi cục trưởng", "Trưởng phòng", "Hiệu trưởng", "Viện trưởng", "Chủ nhiệm")
+          for p in (base, "Phó " + base)}

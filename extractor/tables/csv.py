@@ -1,4 +1,9 @@
-"""CSV sink: `DIR/<table>.csv`, UTF-8 with BOM so Excel opens Vietnamese text right."""
+"""CSV sink: `DIR/<table>.csv`, UTF-8 with BOM so Excel opens Vietnamese text right.
+
+A cell that opens with `=`, `+`, `-`, `@`, a tab or a carriage return would run as a
+formula in a spreadsheet (CSV injection): it is written with a leading `'`, as OWASP
+recommends, and `read_csv` takes that quote off again.
+"""
 from __future__ import annotations
 
 import os
@@ -9,14 +14,34 @@ from .atomic import write_atomic
 from .frames import Tables
 
 
+_RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(v):
+    return "'" + v if isinstance(v, str) and v.startswith(_RISKY) else v
+
+
+def _restore(v):
+    return v[1:] if isinstance(v, str) and v.startswith("'") and v[1:2] and v[1] in "=+-@\t\r" else v
+
+
+def _texts(col: pd.Series) -> bool:
+    return col.dtype == object or str(col.dtype).startswith("str")
+
+
 def write_csv(tables: Tables, out: str) -> list[str]:
     paths = []
     for name, df in tables.items():
         path = os.path.join(out, f"{name}.csv")
-        write_atomic(path, lambda tmp, df=df: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
+        safe = df if df.empty else df.apply(lambda col: col.map(_defuse) if _texts(col) else col)
+        write_atomic(path, lambda tmp, df=safe: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
         paths.append(path)
     return paths
 
 
 def read_csv(out: str) -> dict[str, pd.DataFrame]:
-    return {n: pd.read_csv(os.path.join(out, f"{n}.csv"), encoding="utf-8-sig", dtype=str) for n in Tables.names()}
+    out_tables = {}
+    for n in Tables.names():
+        df = pd.read_csv(os.path.join(out, f"{n}.csv"), encoding="utf-8-sig", dtype=str)
+        out_tables[n] = df if df.empty else df.apply(lambda col: col.map(_restore))
+    return out_tables
