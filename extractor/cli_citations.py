@@ -34,8 +34,11 @@ def read_table(out_dir: str, name: str) -> pd.DataFrame | None:
         return pd.read_parquet(pq)
     if os.path.isdir(part):
         return pd.read_parquet(part)
-    if os.path.isfile(csv):
-        return _blank_none(pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8-sig"))
+    if os.path.isfile(csv):  # the sink's leading quote on formula-like cells taken off, as its reader does
+        from .tables.csv import _restore
+
+        df = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        return _blank_none(df if df.empty else df.apply(lambda col: col.map(_restore)))
     if os.path.isfile(xlsx):
         sheets = pd.ExcelFile(xlsx)
         if name in sheets.sheet_names:

@@ -182,3 +182,16 @@ def test_version_and_full_help():
     for opt, default in (("--out", "out"), ("--format", "parquet"), ("--timeout", "120.0"), ("--max-memory", "2048")):
         assert f"(default: {default})" in h.split(opt, 1)[1], opt
     assert "docs/" in h and "SCHEMA.md" not in h and "2  nothing was read" in h
+
+
+def test_csv_reader_takes_the_formula_quote_off(folder):
+    """A cell the CSV sink defused (`'- Văn bản…`) reads back as written."""
+    from extractor.cli_citations import read_table
+
+    assert sh("kh-extract run plans --out out/ --quiet --format csv", folder).returncode == 0
+    assert sh("kh-extract run plans --out ref/ --quiet", folder).returncode == 0
+    for name in ("tasks", "citations", "sections"):
+        a, b = read_table(str(folder / "out"), name), read_table(str(folder / "ref"), name)
+        for col in ("text", "task", "form", "heading"):
+            if col in a.columns:
+                assert [v or None for v in a[col]] == [None if pd.isna(v) else v or None for v in b[col]], (name, col)
