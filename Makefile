@@ -3,9 +3,9 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-liberation2 libreoffice-writer-nogui
+DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-liberation2 libreoffice-writer-nogui sqlite3 chromium chromium-driver
 
-.PHONY: setup run test bench corpus clean deb bench-citations models bench-baselines bench-ocr bench-compare
+.PHONY: setup run test bench corpus clean deb bench-citations models bench-baselines bench-ocr bench-compare bench-report
 
 setup: $(STAMP) deb
 
@@ -16,7 +16,7 @@ deb:
 	  echo "installing Debian packages:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null) \
-	    || echo "warning: could not install$$missing (needed for PDF/OCR input only)"; \
+	    || echo "warning: could not install$$missing (needed for PDF/OCR/.doc input, sqlite3 examples, browser tests)"; \
 	fi
 
 $(STAMP): pyproject.toml
@@ -34,6 +34,10 @@ test: setup
 # Corpus-run throughput, scaling 1 -> 2 workers, peak RSS, cached rerun (generated plans).
 bench: setup
 	$(BIN)/python bench/bench_run.py
+
+# The report of 1000 generated plans: page sizes, load and search times in headless Chromium.
+bench-report: setup
+	$(BIN)/python bench/bench_report.py
 
 # compare (series + diffs) on 250/500/1000 generated plans beside the time to extract them
 bench-compare: setup

@@ -1,6 +1,6 @@
 """`kh-extract citations OUT_DIR`: the auditor's questions over a run's citation tables.
 
-Reads `citations` and `citation_edges` (CSV or Parquet) written by
+Reads `citations` and `citation_edges` (Parquet, partitioned Parquet, CSV, Excel or SQLite) written by
 `kh-extract run` and answers: which documents are cited most (`--top N`),
 which plans cite a given code (`--code`), and which citations are flagged,
 with the sentence around each (`--flagged`, corpus conflicts included).
@@ -20,13 +20,43 @@ from .nlp.citations.resolve import normalize_code
 
 
 def read_table(out_dir: str, name: str) -> pd.DataFrame | None:
-    """OUT_DIR/<name>.parquet if present, else OUT_DIR/<name>.csv, else None."""
-    pq, csv = os.path.join(out_dir, f"{name}.parquet"), os.path.join(out_dir, f"{name}.csv")
-    if os.path.exists(pq):
+    """One table of a run's folder, whichever sink wrote it (None if none did).
+
+    Looked for in this order: `<name>.parquet`, `parquet/<name>/` (partitioned,
+    the Dask engine), `<name>.csv`, the `<name>` sheet of `plans.xlsx`, the
+    `<name>` table of `plans.sqlite` (every run writes it). Text cells come back
+    as text, empty cells as None, whatever the sink.
+    """
+    pq, part = os.path.join(out_dir, f"{name}.parquet"), os.path.join(out_dir, "parquet", name)
+    csv, xlsx = os.path.join(out_dir, f"{name}.csv"), os.path.join(out_dir, "plans.xlsx")
+    db = os.path.join(out_dir, "plans.sqlite")
+    if os.path.isfile(pq):
         return pd.read_parquet(pq)
-    if os.path.exists(csv):
-        return pd.read_csv(csv, dtype=str, keep_default_na=False).replace({"": None})
+    if os.path.isdir(part):
+        return pd.read_parquet(part)
+    if os.path.isfile(csv):  # the sink's leading quote on formula-like cells taken off, as its reader does
+        from .tables.csv import _restore
+
+        df = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        return _blank_none(df if df.empty else df.apply(lambda col: col.map(_restore)))
+    if os.path.isfile(xlsx):
+        sheets = pd.ExcelFile(xlsx)
+        if name in sheets.sheet_names:
+            return _blank_none(pd.read_excel(sheets, sheet_name=name, dtype=str, keep_default_na=False))
+    if os.path.isfile(db):
+        import sqlite3
+
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            if con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone():
+                return pd.read_sql_query(f'SELECT * FROM "{name}"', con)
+        finally:
+            con.close()
     return None
+
+
+def _blank_none(df: pd.DataFrame) -> pd.DataFrame:
+    return df.astype(object).where(df != "", None)
 
 
 def _issues_cell(v: object) -> str:
@@ -54,7 +84,7 @@ def load(out_dir: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     out_dir = read_dir(out_dir)  # one run's tables: the current generation, resolved once
     cits = read_table(out_dir, "citations")
     if cits is None:
-        raise FileNotFoundError(f"{out_dir}: no citations.csv or citations.parquet (run `kh-extract run … --out {out_dir}` first)")
+        raise FileNotFoundError(f"{out_dir}: no citations table (citations.parquet, parquet/citations/, citations.csv, plans.xlsx, plans.sqlite); run `kh-extract run INPUT --out {out_dir}` first")
     cits = _with_key(cits)
     edges = read_table(out_dir, "citation_edges")
     edges = _with_key(edges) if edges is not None else cits
@@ -129,11 +159,12 @@ def cmd_citations(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parser(sub) -> None:
-    p = sub.add_parser("citations", help="most cited documents, plans citing a code, flagged citations")
+def add_parser(sub, formatter=argparse.HelpFormatter) -> None:
+    p = sub.add_parser("citations", help="most cited documents, plans citing a code, flagged citations",
+                       formatter_class=formatter, description=__doc__)
     p.add_argument("out_dir", help="a `kh-extract run` output folder")
     p.add_argument("--top", type=int, metavar="N", help="the N most cited documents (default when nothing else is asked)")
     p.add_argument("--code", help="plans citing this số/ký hiệu")
     p.add_argument("--flagged", action="store_true", help="every flagged citation with its context sentence")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="the answers as JSON instead of aligned text")
     p.set_defaults(func=cmd_citations)

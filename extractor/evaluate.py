@@ -1,4 +1,4 @@
-"""Score plan records against hand-written gold, as SCHEMA.md §8 defines it.
+"""Score plan records against hand-written gold (docs/evaluation.md; the project spec's SCHEMA.md §8).
 
 Why a module of its own: "found" and "correct" must mean the same thing in every
 run, notebook and CI job, so the numbers stay comparable. Everything here follows

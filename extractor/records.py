@@ -1,4 +1,4 @@
-"""The plan record (SCHEMA.md): plain dataclasses, one per table row.
+"""The plan record (docs/record.md): plain dataclasses, one per table row.
 
 Every item carries a `Provenance` (file, page, character span in the
 normalized text, OCR confidence); `to_json` prints SCHEMA's fields first and

@@ -89,7 +89,7 @@ def test_citations_command_answers_top_code_and_flagged(tmp_path, capsys):
 
 def test_citations_command_without_tables_is_a_clear_error(tmp_path, capsys):
     assert main(["citations", str(tmp_path)]) == 2
-    assert "no citations.csv" in capsys.readouterr().err
+    assert "no citations table" in capsys.readouterr().err
 
 
 def test_annotate_escapes_text_and_attributes():

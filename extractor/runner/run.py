@@ -17,7 +17,7 @@ from ..build import file_hash
 from typing import TYPE_CHECKING
 
 from .cache import Cache, code_version
-from .inputs import expand
+from .inputs import collect
 from .progress import Progress
 from .worker import Outcome
 
@@ -33,6 +33,7 @@ class RunStats:
     cached: int = 0
     extracted: int = 0
     errors: int = 0
+    skipped: int = 0  # files in the input folders that are not documents
     seconds: float = 0.0
     worker_pids: list[int] = field(default_factory=list)
 
@@ -57,6 +58,7 @@ class _Batch:
 
     files: list[str]
     errors: list[dict]
+    labels: dict[str, str] = field(default_factory=dict)  # unpacked archive member -> "a.zip!member"
     hits: dict[str, str] = field(default_factory=dict)
     outcomes: dict[str, Outcome] = field(default_factory=dict)
 
@@ -89,9 +91,12 @@ def _execute(todo, batch: _Batch, cache: Cache | None, stats: RunStats, opts: di
 
 def _collect(inputs, cache: Cache | None, force: bool, skip, stats: RunStats, opts: dict) -> _Batch:
     """List and hash the inputs, then extract what the cache does not hold (hits are not loaded)."""
-    files, errors = expand(inputs, skip=skip)
-    batch = _Batch(files, errors)
+    unpack = os.path.join(os.path.dirname(cache.dir), "archives") if cache is not None else None  # beside the cache
+    found = collect(inputs, skip=skip, unpack_dir=unpack)
+    files, errors = found.files, found.errors
+    batch = _Batch(files, errors, found.labels)
     stats.files = len(files) + len(errors)
+    stats.skipped = len(found.skipped)
     todo: list[tuple[str, str | None]] = []
     for path in files:
         doc_id, err = _hash(path)
@@ -139,14 +144,15 @@ def extract_all(
     cache = Cache(cache_dir) if cache_dir else None
     batch = _collect(inputs, cache, force, skip, stats, opts)
     _load_hits(batch, cache, stats, opts)
-    tables = merge(batch.files, batch.outcomes, batch.errors)
+    tables = merge(batch.files, batch.outcomes, batch.errors, batch.labels)
     stats.errors = len(tables.errors)
     stats.seconds = time.monotonic() - t0
     return tables, stats
 
 
-def merge(files: list[str], outcomes: dict[str, Outcome], errors: list[dict]) -> Tables:
-    """Outcomes in input order to tables; a cached outcome is re-labelled with this run's path."""
+def merge(files: list[str], outcomes: dict[str, Outcome], errors: list[dict], labels: dict[str, str] | None = None) -> Tables:
+    """Outcomes in input order to tables; a cached outcome is re-labelled with this run's path
+    (an archive member's with `archive.zip!member`)."""
     from ..tables.frames import Tables, frames_from_rows, record_rows
 
     rows: dict[str, list[dict]] = {n: [] for n in Tables.names()}
@@ -154,11 +160,12 @@ def merge(files: list[str], outcomes: dict[str, Outcome], errors: list[dict]) ->
         out = outcomes.get(path)
         if out is None:
             continue
+        label = (labels or {}).get(path, path)
         if out.record is not None:
-            for name, part in record_rows(out.record, path).items():
+            for name, part in record_rows(out.record, label).items():
                 rows[name].extend(part)
         else:
-            rows["errors"].append(dict(out.error_row(), file=path))
+            rows["errors"].append(dict(out.error_row(), file=label))
     rows["errors"].extend(errors)
     return frames_from_rows(rows)
 
@@ -204,8 +211,15 @@ def _parts(df, files_per_part: int = 500):
 def _manifest(batch: _Batch, fmt: str, partitioned: bool) -> str:
     """What the tables are made of: the files, their content hashes, the code, the format."""
     ids = {p: o.doc_id for p, o in batch.outcomes.items()} | batch.hits
-    key = [code_version(), fmt, partitioned, [(f, ids.get(f)) for f in batch.files], sorted(map(str, batch.errors))]
+    key = [code_version(), fmt, partitioned, [(batch.labels.get(f, f), ids.get(f)) for f in batch.files],
+           sorted(map(str, batch.errors))]
     return hashlib.sha256(json.dumps(key, default=str).encode()).hexdigest()[:16]
+
+
+def input_key(inputs: list[str]) -> list[str]:
+    """The inputs of a run as absolute paths (globs kept as patterns), sorted: what `run` compares
+    to tell a rerun of the same corpus from another corpus sent to the same --out."""
+    return sorted({os.path.abspath(p).rstrip(os.sep) or os.sep for p in inputs})
 
 
 def run_corpus(inputs: list[str], out: str, fmt: str = "parquet", need_tables: bool = True, **kw) -> tuple[Tables | None, RunStats]:
@@ -236,7 +250,7 @@ def run_corpus(inputs: list[str], out: str, fmt: str = "parquet", need_tables: b
             outputs = done["outputs"]
         else:
             _load_hits(batch, cache, stats, opts)
-            tables = merge(batch.files, batch.outcomes, batch.errors)
+            tables = merge(batch.files, batch.outcomes, batch.errors, batch.labels)
             stats.errors = len(tables.errors)
             gen = gens.new_generation(out)
             write_tables(tables, gen, fmt, partitioned=partitioned)
@@ -244,9 +258,9 @@ def run_corpus(inputs: list[str], out: str, fmt: str = "parquet", need_tables: b
             gens.cleanup(out)
         if tables is None and need_tables:
             _load_hits(batch, cache, stats, opts)
-            tables = merge(batch.files, batch.outcomes, batch.errors)
+            tables = merge(batch.files, batch.outcomes, batch.errors, batch.labels)
         stats.seconds = time.monotonic() - t0
-        data = json.dumps({**asdict(stats), "manifest": manifest, "generation": os.path.basename(gens.current(out) or ""),
+        data = json.dumps({**asdict(stats), "inputs": input_key(inputs), "cwd": os.getcwd(), "manifest": manifest, "generation": os.path.basename(gens.current(out) or ""),
                            "outputs": outputs}, indent=1)
         write_atomic(os.path.join(out, "run.json"), lambda tmp: open(tmp, "w").write(data))
     return tables, stats

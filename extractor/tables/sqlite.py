@@ -4,9 +4,14 @@ One SQL table per table, indexes on the join keys (`doc_id`, `file`,
 citation `key`), and an FTS5 index over section text. Vietnamese users type
 with and without diacritics ("chuyển đổi số" / "chuyen doi so"), and FTS5's
 own `remove_diacritics` leaves "đ" alone (it has no decomposition), so the
-index holds a folded copy of each text (lower case, no accents, đ → d; contentless, the text
-itself is in `sections`) and
-`search_sections` folds the query the same way.
+index holds each section's text twice: as written (`heading`, `text`: what a raw FTS
+query with diacritics matches, and what `snippet()` shows) and folded (`folded`: lower
+case, no accents, đ → d: what a query typed without diacritics matches). A raw query
+
+    SELECT doc_id, heading FROM sections_fts WHERE sections_fts MATCH 'chuyển đổi số'
+
+finds the same sections as `... MATCH 'chuyen doi so'`; `search_sections` folds the query
+and searches the folded column.
 """
 from __future__ import annotations
 
@@ -67,12 +72,14 @@ def _write(tables: Tables, path: str) -> None:
             for col in INDEXES.get(name, []):
                 if col in df.columns:
                     con.execute(f'CREATE INDEX "ix_{name}_{col}" ON "{name}" ("{col}")')
-        # contentless: the text is in `sections` already; the index only needs the folded words
-        con.execute("CREATE VIRTUAL TABLE sections_fts USING fts5(folded, content='', tokenize='unicode61 remove_diacritics 2')")
+        # the text as written beside its folded copy: a raw query matches either way (module docstring)
+        con.execute("CREATE VIRTUAL TABLE sections_fts USING fts5(doc_id UNINDEXED, file UNINDEXED, heading, text, "
+                    "folded, tokenize='unicode61 remove_diacritics 2')")
         secs = tables.sections
         con.executemany(
-            "INSERT INTO sections_fts(rowid, folded) VALUES (?, ?)",
-            ((i + 1, folded(f"{h or ''}\n{t or ''}")) for i, (h, t) in enumerate(zip(secs["heading"], secs["text"]))),
+            "INSERT INTO sections_fts(rowid, doc_id, file, heading, text, folded) VALUES (?, ?, ?, ?, ?, ?)",
+            ((i + 1, d, f, h, t, folded(f"{h or ''}\n{t or ''}"))
+             for i, (d, f, h, t) in enumerate(zip(secs["doc_id"], secs["file"], secs["heading"], secs["text"]))),
         )
         con.commit()
     finally:
