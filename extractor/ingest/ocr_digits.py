@@ -68,7 +68,10 @@ def split(ink: np.ndarray) -> list[np.ndarray]:
 
 def read(ink: np.ndarray, model) -> tuple[str, float] | None:
     """(digits, least probability) of the ink in a blank, or None when there is none."""
-    digits = split(ink)
+    return _classify(split(ink), model)
+
+
+def _classify(digits: list[np.ndarray], model) -> tuple[str, float] | None:
     if not digits or len(digits) > 4:
         return None
     probs = model.predict_proba(np.vstack([features(d) for d in digits]))
@@ -94,17 +97,14 @@ def _ink_height(ink: np.ndarray) -> int:
     return int(rows[-1] - rows[0] + 1) if len(rows) else 0
 
 
-def _printed(zone: np.ndarray, ink: np.ndarray, beside: dict) -> bool:
-    """Digits no taller than the printed word beside them are type; a hand writes larger."""
+def _taller_than_type(digits: list[np.ndarray], ink: np.ndarray, beside: dict) -> bool | None:
+    """Whether the blank's ink stands taller than the printed word beside it (a hand writes
+    larger than type); None when the blank holds no ink."""
+    tallest = max((_ink_height(d) for d in digits), default=0)
+    if not tallest:
+        return None
     ref = _ink_height(ink[int(beside["top"]):int(beside["bottom"]), int(beside["x0"]):int(beside["x1"])])
-    tallest = max((_ink_height(d) for d in split(zone)), default=0)
-    return 0 < tallest <= 1.1 * ref
-
-
-def _written(zone: np.ndarray, ink: np.ndarray, beside: dict) -> bool:
-    """Ink in a blank Tesseract saw nothing in counts only when taller than the type beside it."""
-    ref = _ink_height(ink[int(beside["top"]):int(beside["bottom"]), int(beside["x0"]):int(beside["x1"])])
-    return max((_ink_height(d) for d in split(zone)), default=0) > 1.1 * ref
+    return tallest > 1.1 * ref
 
 
 def _clear_left(ink: np.ndarray, y0: int, y1: int, x0: int, h: float) -> int:
@@ -142,12 +142,14 @@ def fill_blanks(words: list[dict], ink: np.ndarray, model) -> list[dict]:
             if inside and all(x["text"].isdigit() and x["conf"] >= TESSERACT_SURE for x in inside):
                 break  # printed, or written so clearly that Tesseract is sure
             y0, y1 = int(max(0, min(w["top"], end["top"]) - 0.8 * h)), int(max(w["bottom"], end["bottom"]) + 0.3 * h)
-            zone = ink[y0:y1, x0:x1] if x1 - x0 > 0.3 * h else ink[0:0, 0:0]
+            digits = split(ink[y0:y1, x0:x1]) if x1 - x0 > 0.3 * h else []
+            hand = _taller_than_type(digits, ink, end)
             tess = "".join(x["text"] for x in inside) if inside and all(x["text"].isdigit() for x in inside) else None
-            if tess is not None and _printed(zone, ink, end):
+            if tess is not None and hand is False:
                 break  # type, as tall as the code's beside it: Tesseract reads type
-            got = read(zone, model)
-            sure = got is not None and got[1] >= SURE and (bool(inside) or _written(zone, ink, end))
+            got = _classify(digits, model)
+            # a blank Tesseract saw nothing in counts only when its ink is taller than type
+            sure = got is not None and got[1] >= SURE and (bool(inside) or hand is True)
             if tess is not None and sure and got[0] == tess:
                 break  # two readers agree
             out = [x for x in out if x not in inside]
