@@ -131,3 +131,29 @@ def test_tables_are_sourced_data(name: str, rows: int) -> None:
     assert lines[0].startswith("# source: ")
     data = [line for line in lines if line and not line.startswith("#")][1:]
     assert len(data) == rows
+
+
+_PLAN = ("ỦY BAN NHÂN DÂN HUYỆN AN PHÚ\nSố: 15/KH-UBND\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n"
+         "Căn cứ Quyết định số 12/QĐ-UBND ngày 05/01/2024 của Ủy ban nhân dân huyện;\n")
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_with_and_without_bom_reads_as_the_plan(tmp_path, codec):
+    from extractor import extract
+
+    p = tmp_path / f"plan-{codec}.txt"
+    p.write_bytes(_PLAN.encode(codec))
+    rec = extract(str(p))
+    assert rec.doc.code == "15/KH-UBND" and [c.code for c in rec.citations] == ["12/QĐ-UBND"]
+
+
+def test_html_nested_deep_is_read_or_says_so(tmp_path):
+    from extractor import extract
+    from extractor.errors import ExtractError
+
+    body = "".join(f"<p>{line}</p>" for line in _PLAN.splitlines())
+    (tmp_path / "deep.html").write_text("<html><body>" + "<div>" * 400 + body + "</div>" * 400 + "</body></html>")
+    assert extract(str(tmp_path / "deep.html")).doc.code == "15/KH-UBND"  # past libxml2's 256 levels
+    (tmp_path / "deeper.html").write_text("<html><body>" + "<div>" * 5000 + body + "</div>" * 5000 + "</body></html>")
+    with pytest.raises(ExtractError, match="nested too deep"):
+        extract(str(tmp_path / "deeper.html"))

@@ -168,6 +168,23 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _utf32_without_bom(data: bytes) -> str | None:
+    """Text in UTF-32 without a BOM: of every four bytes, two (BMP text) or three (ASCII)
+    are NUL, in the same places -> decoded."""
+    if len(data) < 8 or len(data) % 4:
+        return None
+    quads = len(data) // 4
+    nul = [data[k::4].count(0) for k in range(4)]
+    for codec, text_byte in (("utf-32-le", 0), ("utf-32-be", 3)):
+        rest = [nul[k] for k in range(4) if k != text_byte]
+        if nul[text_byte] <= 0.05 * quads and min(rest[-2:] if codec == "utf-32-le" else rest[:2]) >= 0.95 * quads:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def _finish(text: str) -> str:
     """NFC with "\\n" newlines, so offsets downstream never depend on the source encoding."""
     return unicodedata.normalize("NFC", text).replace("\r\n", "\n")
@@ -207,13 +224,18 @@ def _restore_case(text: str) -> str:
 def decode(data: bytes) -> tuple[str, str]:
     """Bytes of unknown encoding -> (NFC text with "\\n" newlines, encoding name).
 
-    Order: BOM, BOM-less UTF-16 by NUL pattern, binary check, strict UTF-8,
+    Order: BOM, BOM-less UTF-32 and UTF-16 by NUL pattern, binary check, strict UTF-8,
     then the best-scoring of cp1258 / TCVN3 / VNI (ties keep that order).
     """
     if not data:
         return "", "utf-8"
     if data.startswith(codecs.BOM_UTF8):
         return _finish(data[3:].decode("utf-8", errors="replace")), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 opens both
+        return _finish(data.decode("utf-32", errors="replace")), "utf-32"
+    text = _utf32_without_bom(data)
+    if text is not None:
+        return _finish(text), "utf-32"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _finish(data.decode("utf-16", errors="replace")), "utf-16"
     text = _utf16_without_bom(data)

@@ -16,6 +16,7 @@ import re
 import lxml.html
 from lxml import etree
 
+from ..errors import ExtractError
 from ..normalize import clean, squash
 from .docx_numbering import format_number
 from .html_chrome import drop_chrome, is_chrome_line, is_menu_line, pick_root, starts_numbered, trim_chrome_lines
@@ -43,17 +44,21 @@ def read_html(data: bytes, path: str) -> SourceDocument:
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         return assemble(path, "html", [], encoding=encoding, warnings=["html: empty document"])
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    # huge_tree: a page nested deeper than libxml2's default limit (256) is read, not cut to nothing
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
         return assemble(path, "html", [], encoding=encoding, warnings=["html: unparseable document"])
-    drop_chrome(root)
-    roots = pick_root(root)
-    flat = _Flattener()
-    for r in roots:
-        flat.walk(r)
-    flat.flush()
+    try:
+        drop_chrome(root)
+        roots = pick_root(root)
+        flat = _Flattener()
+        for r in roots:
+            flat.walk(r)
+        flat.flush()
+    except RecursionError:  # elements nested thousands deep: no page a person reads is built so
+        raise ExtractError(path, "ingest", "html nested too deep to read (thousands of levels of elements)") from None
     return assemble(path, "html", trim_chrome_lines(flat.blocks), encoding=encoding)
 
 

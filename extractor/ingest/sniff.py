@@ -66,9 +66,15 @@ def _looks_html(head: bytes) -> bool:
 
 
 def _looks_text(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf", b"\x00\x00\xfe\xff")):
         return True
     sample = head[:4096]
+    if b"\x00" in sample and len(sample) >= 8:
+        # UTF-32 without BOM: of every four bytes the same two (at least) are NUL, one never
+        quads = len(sample) // 4
+        nul = [sample[k:quads * 4:4].count(0) for k in range(4)]
+        if sorted(nul)[2] >= 0.95 * quads and min(nul) <= 0.05 * quads:
+            return True
     if b"\x00" in sample:
         # UTF-16 without BOM: NULs at every other byte
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
