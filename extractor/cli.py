@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -291,6 +292,25 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as e:  # the machine's faults: a full disk, a read-only or missing --out, no permission
+        print(f"error: {machine_fault(e)}", file=sys.stderr)
+        return 2
+
+
+_WHAT_TO_DO = {
+    errno.ENOSPC: "the disk is full: free space or choose another --out",
+    errno.EDQUOT: "the disk quota is used up: free space or choose another --out",
+    errno.EROFS: "the file system is read-only: choose a writable --out",
+    errno.EACCES: "permission denied: choose a folder you may write to, or change its permissions",
+    errno.EPERM: "permission denied: choose a folder you may write to, or change its permissions",
+    errno.ENOENT: "no such folder, and it cannot be made there: check the path",
+}
+
+
+def machine_fault(e: OSError) -> str:
+    """One line for an OSError the program cannot go on from: the path, the fault, what to do."""
+    where = e.filename or "output"
+    return f"{where}: {_WHAT_TO_DO.get(e.errno, e.strerror or type(e).__name__)}"
 
 
 if __name__ == "__main__":

@@ -65,3 +65,28 @@ def test_run_writes_error_rows(bad_dir, tmp_path):
     assert len(errors) == 3
     docs = pd.read_csv(out / "documents.csv")
     assert [os.path.basename(f) for f in docs["file"]] == ["good.txt"]
+
+
+def test_machine_faults_are_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
+    """Disk full, a path that cannot be made: one line naming the path and what to do, no traceback."""
+    import errno
+
+    from extractor import cli
+    from extractor.runner import run as run_mod
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "plan.txt").write_text("KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n", encoding="utf-8")
+
+    def full(tables, out, fmt="parquet", partitioned=False):
+        raise OSError(errno.ENOSPC, "No space left on device", f"{out}/documents.parquet")
+
+    monkeypatch.setattr(run_mod, "write_tables", full)
+    assert cli.main(["run", str(src), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "documents.parquet: the disk is full" in err and "Traceback" not in err
+    monkeypatch.undo()
+    blocked = tmp_path / "file"
+    blocked.write_text("x")  # a file where the output folder should be made
+    assert cli.main(["run", str(src), "--out", str(blocked / "out")]) == 2
+    assert str(blocked) in capsys.readouterr().err
