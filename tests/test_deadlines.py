@@ -93,3 +93,10 @@ def test_rounds_and_month_lists(text, year, want):
 def test_a_yearly_budget_schedules_nothing():
     assert find_deadlines("Xây dựng kế hoạch (dự toán kinh phí hàng năm) và tổ chức triển khai.", 2026) == []
     assert one("Định kỳ hàng năm tổng hợp, báo cáo kết quả.")[1:] == ("recurring", None, None, "yearly")
+
+
+def test_the_subject_of_a_named_plan_schedules_nothing():
+    text = ("Ngày 24/8/2018, UBND huyện ban hành Kế hoạch số 231/KH-UBND về việc rà soát hộ nghèo, "
+            "hộ cận nghèo cuối năm 2018.")
+    assert [f.text for f in find_deadlines(text, None)] == []
+    assert one("Tổng kết, đánh giá vào cuối năm 2018.", None)[1:3] == ("due", None)  # work set for then still is

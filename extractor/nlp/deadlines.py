@@ -80,7 +80,8 @@ def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool =
             a, b = m.start(), m.end()
             if any(a < y and x < b for x, y in taken):
                 continue
-            if kind == "period" and _in_name(text, a):
+            if (kind == "period" or (kind == "due" and m.group(0).lower().lstrip().startswith(("cuối", "vào cuối")))) \
+                    and _in_name(text, a):
                 continue
             if re.search(r"ngày\s*\d{0,2}\s*$", text[max(0, a - 12):a]):  # "ngày 19 tháng 6 năm 2015": a date
                 continue
@@ -108,7 +109,12 @@ def _in_name(text: str, a: int) -> bool:
     before = text[max(0, a - 60):a]
     if _SCHEDULING.search(before) or re.match(r"(?:trong|từ)\b", text[a:a + 6], re.I):
         return False
-    return bool(re.search(r"(kế hoạch|chương trình|giai đoạn)[^.;,]*$", before.lower()))
+    if re.search(r"(kế hoạch|chương trình|giai đoạn)[^.;,]*$", before.lower()):
+        return True
+    # the subject of a plan the sentence names: "ban hành Kế hoạch số 231/KH-UBND về việc rà soát hộ nghèo,
+    # hộ cận nghèo cuối năm 2018" — commas may stand inside a title, a sentence's end may not
+    sentence = re.split(r"[.;:]\s|\n", text[max(0, a - 200):a])[-1].lower()
+    return bool(re.search(r"\b(?:kế hoạch|chương trình)(?:\s+số\s+\S+)?\s+(?:về việc|về|v/v)\s[^()]*$", sentence))
 
 
 def _interpret(f: Found, year: int | None) -> None:
