@@ -100,3 +100,23 @@ def test_the_subject_of_a_named_plan_schedules_nothing():
             "hộ cận nghèo cuối năm 2018.")
     assert [f.text for f in find_deadlines(text, None)] == []
     assert one("Tổng kết, đánh giá vào cuối năm 2018.", None)[1:3] == ("due", None)  # work set for then still is
+
+
+@pytest.mark.parametrize("text, want", [
+    # a target's year: the text gives the year only, so `end` is that year (ISO reduced precision)
+    ("Đến năm 2025 đạt trên 85% cán bộ được tập huấn.", [("Đến năm 2025", "due", None, "2025")]),
+    ("Phấn đấu đến hết năm 2025 có 100% xã đạt chuẩn.", [("đến hết năm 2025", "due", None, "2025-12-31")]),
+    ("Từ năm 2021 đến năm 2025, mỗi năm tổ chức ít nhất 02 lớp.",
+     [("Từ năm 2021 đến năm 2025", "period", "2021-01-01", "2025-12-31"), ("mỗi năm", "recurring", None, None)]),
+])
+def test_years_a_target_is_reached_by(text, want):
+    assert [(f.text, f.kind, f.s, f.e) for f in find_deadlines(text, 2024)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "Tuyên truyền Chiến lược quốc gia phát triển kinh tế số và xã hội số đến năm 2025, định hướng đến năm 2030.",
+    "Thực hiện Nghị quyết về chuyển đổi số trên địa bàn tỉnh đến năm 2025, tầm nhìn đến năm 2030.",
+    "Chương trình chuyển đổi số quốc gia đến năm 2025.",
+])
+def test_a_horizon_in_a_programs_name_schedules_nothing(text):
+    assert find_deadlines(text, 2024) == []

@@ -36,6 +36,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("recurring", re.compile(rf"(?:[Tt]rong\s+|[Vv]ào\s+)?{_UNIT}\s+{_EVERY}\s+năm")),  # "quý I hằng năm"
     ("due", re.compile(rf"{_BY}\s+(?:{_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{4}})(?:\s+đối với (?:(?!\s+và\s)[^;,.)]){{3,40}})?")),
     ("period", re.compile(r"(?:[Tt]rong\s+)?6 tháng (?:đầu|cuối) năm(?:\s+\d{4})?")),
+    # years: "từ năm 2021 đến năm 2025"; a target's year "Đến năm 2025 đạt trên 85%", "đến hết năm 2025"
+    ("period", re.compile(r"[Tt]ừ\s+(?:nay\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:đến|tới|-)\s*(?:hết\s+)?năm\s+(?:19|20)\d\d\b")),
+    ("due", re.compile(r"[Đđ]ến\s+(?:hết\s+)?năm\s+(?:19|20)\d\d\b(?!\s*[-–/]\s*\d)")),
     ("due", re.compile(r"(?:[Vv]ào\s+)?[Cc]uối\s+(?:năm\s+\d{4}|quý\s+(?:IV|I{1,3})(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}\s*/\s*\d{4})")),
     ("recurring", re.compile(rf"(?:[Tt]heo\s+)?[Đđ]ịnh kỳ(?:\s+(?:{_EVERY}\s+)?{_PERIOD}(?:\s*(?:,|và|hoặc)\s*{_PERIOD})*)?")),
     ("recurring", re.compile(rf"{_EVERY}\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và)\s*(?:tuần|tháng|quý|năm)\b)*")),
@@ -83,6 +86,8 @@ def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool =
             if (kind == "period" or (kind == "due" and m.group(0).lower().lstrip().startswith(("cuối", "vào cuối")))) \
                     and _in_name(text, a):
                 continue
+            if kind == "due" and m.group(0)[:3].lower() == "đến" and _names_horizon(text, a):
+                continue
             if re.search(r"ngày\s*\d{0,2}\s*$", text[max(0, a - 12):a]):  # "ngày 19 tháng 6 năm 2015": a date
                 continue
             if kind == "recurring" and _BUDGET.search(text[max(0, a - 30):a]):
@@ -117,6 +122,18 @@ def _in_name(text: str, a: int) -> bool:
     return bool(re.search(r"\b(?:kế hoạch|chương trình)(?:\s+số\s+\S+)?\s+(?:về việc|về|v/v)\s[^()]*$", sentence))
 
 
+_NAMED = re.compile(r"\b(?:chiến lược|chương trình|đề án|dự án|quy hoạch|kế hoạch|nghị quyết|quyết định|chỉ thị|kết luận"
+                    r"|giai đoạn|tầm nhìn|định hướng)\b")
+
+
+def _names_horizon(text: str, a: int) -> bool:
+    """"đến năm 2030" closing a strategy's or a program's name ("Chương trình chuyển đổi số quốc
+    gia đến năm 2025, định hướng đến năm 2030"), not a target's year: a name word earlier in
+    the clause."""
+    clause = re.split(r"[.;:!?]\s|\n", text[max(0, a - 300):a])[-1].lower()
+    return bool(_NAMED.search(clause))
+
+
 def _interpret(f: Found, year: int | None) -> None:
     t = f.text.lower()
     if f.kind == "recurring":
@@ -147,6 +164,10 @@ def _interpret(f: Found, year: int | None) -> None:
                 f.s = _bounds(parts[0][0], parts[0][1], y0 or y1)[0]
                 f.e = _bounds(parts[-1][0], parts[-1][1], y1)[1]
             return
+        years = re.findall(r"\b(?:19|20)\d\d\b", t)
+        if len(years) == 2 and t.startswith("từ"):  # "từ năm 2021 đến năm 2025"
+            f.s, f.e = f"{years[0]}-01-01", f"{years[1]}-12-31"
+            return
         y = _year(t) or year
         if "6 tháng đầu" in t and y:
             f.s, f.e = f"{y}-01-01", f"{y}-06-30"
@@ -156,7 +177,10 @@ def _interpret(f: Found, year: int | None) -> None:
             f.s, f.e = f"{y}-01-01", f"{y}-12-31"
     elif f.kind == "due":
         days = _dates(t, year)
-        if days:
+        horizon = re.fullmatch(r"đến\s+(hết\s+)?năm\s+(\d{4})", t)
+        if horizon:  # the year a target is reached: the text gives the year, no day ("hết năm" is its last day)
+            f.e = f"{horizon.group(2)}-12-31" if horizon.group(1) else horizon.group(2)
+        elif days:
             f.e = days[-1]
         elif "cuối" in t:
             parts = _units(t)
