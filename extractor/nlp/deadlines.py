@@ -14,6 +14,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from extractor.nlp import lunar_dates
+
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PERIOD = r"(?:quý [IV]{1,3}\b|6 tháng|06 tháng|sáu tháng|\d{1,2} tháng|tuần|tháng|quý|năm)"
 _DAY = r"ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
@@ -69,8 +71,10 @@ class Found:
     freq: str | None = None
 
 
-def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool = False) -> list[Found]:
-    """Scheduling phrases in `text`; `year` completes dates that omit it.
+def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool = False,
+                   before: str = "") -> list[Found]:
+    """Scheduling phrases in `text`; `year` completes dates that omit it; `before`, the
+    document's text up to `text`, tells which lunar year a "mùng 6 Tết" is.
 
     `narrative`: the text reports on a plan (a news page with no number or
     date of its own): the whole year it names is the plan's year told again,
@@ -98,6 +102,13 @@ def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool =
             _interpret(f, year or _year_before(text, a))
             taken.append((a, b))
             out.append(f)
+    for lf in lunar_dates.find(text, year or None, before):
+        if any(lf.start < y and x < lf.end for x, y in taken):
+            continue
+        if any(y <= lf.start and re.fullmatch(r"[\s(]*(?:tức(?:\s+là)?\s*)?", text[y:lf.start]) for _, y in taken):
+            continue  # "ngày 30/01/2020 (tức ngày 6 tháng Giêng năm Canh Tý)": the same day told again
+        out.append(Found(lf.text, "period", base + lf.start, base + lf.end, lf.s, lf.e))
+        taken.append((lf.start, lf.end))
     out.sort(key=lambda f: f.start)
     return out
 

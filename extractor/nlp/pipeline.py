@@ -247,7 +247,7 @@ def deadlines_component(doc: Doc) -> Doc:
     for k, b in enumerate(src.blocks[h.body_start:], h.body_start):
         if k >= h.body_end and b.kind != "table":
             continue
-        for f in find_deadlines(b.text, year, b.start, narrative):
+        for f in find_deadlines(b.text, year, b.start, narrative, src.text[max(0, b.start - 3000):b.start]):
             task = next((t for a, e, t in task_spans if a <= f.start < e), None)
             if task is None and b.table is not None:
                 task = _row_task(b, f.start, task_spans)
