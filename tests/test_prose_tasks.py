@@ -1,11 +1,14 @@
 """Work given in prose (issue 11 item 7): portal digests and plans without an outline, on strings written for the test."""
 from __future__ import annotations
 
+import pytest
+
 from extractor import extract
 from extractor.evaluate import similar
 from extractor.nlp.assign import roles
 from extractor.nlp.deadlines import find_deadlines
 from extractor.nlp.names import PlanContext
+from extractor.nlp.narrative import stated
 
 QT = PlanContext(issuer="Ủy ban nhân dân tỉnh Quảng Trị", issuer_base="Ủy ban nhân dân", province="Quảng Trị")
 
@@ -103,3 +106,13 @@ def test_a_long_name_before_a_statement_is_read_in_linear_time():
             "Đồng Bằng Sông Hồng Vùng Trung Du Miền Núi đã triển khai kế hoạch tiêm vắc xin cho trẻ em.")
     st = stated(text)
     assert st is None or "đã" not in (st.issuer or "")
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("Ban chỉ đạo triển khai tiêm Vắc xin phòng COVID - 19 thành phố đã triển khai kế hoạch tiêm vắc xin cho trẻ em.",
+     "Ban chỉ đạo triển khai tiêm Vắc xin phòng COVID - 19 thành phố"),
+    ("Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh ban hành Kế hoạch số 12/KH-BCĐ ngày 3/4/2021 về tiêm chủng.",
+     "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh"),
+])
+def test_a_steering_committee_named_for_a_disease_issues_its_plan(text, issuer):
+    assert stated(text).issuer == issuer

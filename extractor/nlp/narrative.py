@@ -93,7 +93,9 @@ _HEAD_AT = re.compile(r"(?<![\wà-ỹ])(?:" + "|".join(sorted(map(re.escape, HEA
                       re.I)  # "Tỉnh Ủy" as some sites write it
 # what may stand inside a name up to the verb: words, field lists "Văn hóa, Thể thao và Du lịch", no digits or quotes
 _NOT_IN_NAME = re.compile(r"(?<![\wà-ỹ])(?:về|việc|của|theo|tại|để|đã|sẽ|đang|được|nhằm|cho|chủ trì|phối hợp|giao)(?![\wà-ỹ])")
-_NAME_TAIL = re.compile(r"^(?:[^\W\d_][\w’'&-]*+|,(?=\s+[A-ZĐ])|\s++)*$")
+# (a disease's code may stand in a name: "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh")
+_NAME_TAIL = re.compile(r"^(?:[A-Z][A-Z0-9]+\s?-\s?\d{1,2}(?![\w])|[A-Z]+\d[A-Z\d]*(?![\w])|[^\W\d_][\w’'&-]*+"
+                        r"|,(?=\s+(?:[A-ZĐ]|chống\b))|\s++)*$")
 
 
 def _subject(before: str) -> tuple[str, int, int] | None:
