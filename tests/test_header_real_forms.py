@@ -194,6 +194,9 @@ PHÒNG, CHỐNG DỊCH BỆNH GIA SÚC NĂM 2025
     ("Kỷ niệm 90 năm ngày thành lập Đảng (3/2/1930 – 3/2/2020)", None, 2020),
     ("Phòng, chống dịch bệnh gia súc", "2017-01-11", 2017),
     (None, "2013-10-07", 2013),
+    # a horizon ends the period and a cited document's date is its own: the plan is for its date's year
+    ("Chuyển đổi số tỉnh Lào Cai đến năm 2025, định hướng đến năm 2030", "2021-03-02", 2021),
+    ("Thực hiện Nghị quyết số 35/NQ-CP ngày 04/6/2019 của Chính phủ", "2020-03-30", 2020),
 ])
 def test_plan_year_from_the_title_else_the_date(title, date, year):
     assert plan_year(title, date) == year

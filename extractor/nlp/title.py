@@ -187,7 +187,8 @@ _NAMES_A_PLAN = re.compile(r"\b(?:kế hoạch|chương trình|phương án|đ�
 
 def plan_year(title: str | None, date: str | None, doc_type: str | None = None) -> int | None:
     """The year the plan is for: the title's "năm YYYY", else the start of its period, else the
-    latest year the title names (an anniversary); with no year in the title, the date's.
+    latest year the title names (an anniversary), a horizon ("đến năm 2030") or a cited date
+    aside; with no such year in the title, the date's.
     A document that neither is nor issues a plan (a decision awarding "năm 2010" titles, a
     Tờ trình on a "nhiệm kỳ 2021 - 2026") is for the year it is issued in."""
     if date and doc_type and doc_type not in _PLAN_TYPES and not _NAMES_A_PLAN.search(title or ""):
@@ -200,7 +201,13 @@ def plan_year(title: str | None, date: str | None, doc_type: str | None = None) 
         m = re.search(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|năm học|niên độ)\s*({_YEAR})\s*[-–]\s*(?:{_YEAR}|\d{{2}})\b", t)
         if m:
             return int(m.group(1))
-        years = [int(y) for y in re.findall(rf"\b({_YEAR})\b", t)]
+        # a horizon ("đến năm 2030", "tầm nhìn 2045") ends the plan's period, a cited date
+        # ("ngày 04/6/2019", "…/2019/NĐ-CP") is another document's: neither is the year it is for
+        horizon = re.compile(rf"(?:đến|tới|tầm nhìn(?: đến)?|định hướng(?: đến)?)\s+(?:năm\s+)?$")
+        cited = re.compile(r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+$")
+        years = [int(m.group(1)) for m in re.finditer(rf"(?<!\d)({_YEAR})(?![/\d])", t)
+                 if not horizon.search(t[max(0, m.start() - 25):m.start()])
+                 and not cited.search(t[max(0, m.start() - 25):m.start()])]
         if years:
             return max(years)
     if date:
