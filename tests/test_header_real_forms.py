@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extractor.ingest.text import parse_text
+from extractor import extract
+from extractor.ingest.chrome_lines import site_lines
 from extractor.nlp.header import extract_header
 from extractor.nlp.title import plan_year
 
@@ -200,3 +202,21 @@ PHÒNG, CHỐNG DỊCH BỆNH GIA SÚC NĂM 2025
 ])
 def test_plan_year_from_the_title_else_the_date(title, date, year):
     assert plan_year(title, date) == year
+
+
+def test_a_portals_ranked_list_of_related_documents_above_the_header_is_the_sites():
+    # the list portals print above the document, each rank glued to the type, no heading over it
+    text = ("- 1Nghị định 81/2019/NĐ-CP về phòng, chống phổ biến vũ khí hủy diệt hàng loạt\n"
+            "- 2Quyết định 122/QĐ-TTg năm 2013 phê duyệt Chiến lược quốc gia về y tế dự phòng giai đoạn 2011 - 2020, "
+            "tầm nhìn đến năm 2030 do Thủ tướng Chính phủ ban hành\n"
+            "- 3Thông tư 12/2020/TT-BTC hướng dẫn quản lý kinh phí\n"
+            "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 1471/KH-UBND | Quảng Ngãi, ngày 22 tháng 4 năm 2014 |\n"
+            "KẾ HOẠCH\nTHỰC HIỆN QUYẾT ĐỊNH SỐ 122/QĐ-TTG NGÀY 10/01/2013 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ Y TẾ DỰ PHÒNG\n"
+            "Căn cứ Quyết định số 122/QĐ-TTg ngày 10/01/2013 của Thủ tướng Chính phủ;\n")
+    r = extract(text=text)
+    assert (r.doc.code, r.doc.date, r.doc.place) == ("1471/KH-UBND", "2014-04-22", "Quảng Ngãi")
+    assert r.doc.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert not any(c.code == "81/2019/NĐ-CP" for c in r.citations)  # the site's list cites nothing
+    lines = text.split("\n")
+    assert site_lines(lines) == {0, 1, 2}  # kept aside as the site's lines, up to the document's first

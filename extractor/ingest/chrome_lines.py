@@ -94,11 +94,24 @@ _DOC_START = re.compile(r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|CỘNG H[OÒ]
                         r"HUYỆN [ỦU][YỶ]|BAN |KẾ HOẠCH|QUYẾT ĐỊNH)|^Số\s*:")
 
 
+# an item of a portal's related-documents list, its rank glued to the type: "- 1Nghị định 81/2019/NĐ-CP về …"
+_RELATED_ITEM = re.compile(r"^[-•]\s*\d{1,3}\s*(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Chỉ thị"
+                           r"|Thông tư(?: liên tịch)?|Kế hoạch|Công văn|Công điện|Thông báo|Hướng dẫn|Chương trình|Kết luận"
+                           r"|Văn bản hợp nhất|Quy chế|Quy định|Đề án)\b")
+
+
 def site_lines(lines: list[str]) -> set[int]:
     """Indexes of lines that are the site's by where they stand: a list of related documents
-    between its heading and the document's own first line, and everything after a marker of
-    other news or comments once only short lines follow it."""
+    between its heading (or, with no heading, its first ranked item) and the document's own
+    first line, and everything after a marker of other news or comments once only short
+    lines follow it."""
     out: set[int] = set()
+    head = [i for i, line in enumerate(lines[:60]) if line.strip()][:3]
+    if head and any(_RELATED_ITEM.match(lines[i].strip()) for i in head):
+        start = next((k for k in range(head[0], min(len(lines), head[0] + 120)) if _DOC_START.match(lines[k].strip())), None)
+        if start is not None and all(_RELATED_ITEM.match(x.strip()) or not x.strip() or len(x) < 200
+                                     for x in lines[head[0]:start]):
+            out.update(range(head[0], start))
     for i, line in enumerate(lines[:60]):
         if fold(line.strip()).rstrip(" :.") in _LIST_INTRO:
             start = next((k for k in range(i + 1, min(len(lines), i + 120)) if _DOC_START.match(lines[k].strip())), None)
