@@ -220,3 +220,22 @@ def test_a_portals_ranked_list_of_related_documents_above_the_header_is_the_site
     assert not any(c.code == "81/2019/NĐ-CP" for c in r.citations)  # the site's list cites nothing
     lines = text.split("\n")
     assert site_lines(lines) == {0, 1, 2}  # kept aside as the site's lines, up to the document's first
+
+
+def test_a_title_that_opens_with_phong_chong_under_a_header_without_its_type_line():
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 2254/KH-UBND | Quảng Bình, ngày 29 tháng 11 năm 2017 |\n"
+            "PHÒNG, CHỐNG DỊCH BỆNH TRUYỀN NHIỄM NĂM 2018\n"
+            "Căn cứ tình hình dịch bệnh năm 2017, Ủy ban nhân dân tỉnh xây dựng Kế hoạch như sau:\n")
+    r = extract(text=text)
+    assert (r.doc.title, r.doc.plan_year) == ("PHÒNG, CHỐNG DỊCH BỆNH TRUYỀN NHIỄM NĂM 2018", 2018)
+
+
+def test_a_news_page_clock_hotline_and_section_label_are_not_its_title():
+    text = ("Thứ năm 03/07/2025 21:17\nHotline: 024.355.63.010\nThị trường\n\n"
+            "08/09/2023 11:22\n"
+            "UBND tỉnh Hà Nam mới đây đã ban hành Kế hoạch số 1679/KH-UBND thực hiện Đề án chống hàng giả "
+            "trên địa bàn tỉnh.\n\nTheo đó, UBND tỉnh yêu cầu các sở, ngành triển khai thực hiện.\n")
+    r = extract(text=text)
+    assert r.doc.title is None and r.doc.code == "1679/KH-UBND"
+    assert r.doc.issuer == "Ủy ban nhân dân tỉnh Hà Nam"  # "mới đây" is when, not part of the name

@@ -36,9 +36,10 @@ _PREFIXES = (
     "cỡ chữ", "in bài", "gửi email", "đăng nhập", "bạn đang xem", "chi tiết kế hoạch", "xem chi tiết",
     "tải file", "xem toàn văn", "tệp đính kèm", "tập tin đính kèm", "file đính kèm", "thống kê:", "trong năm:",
     "trong tháng:", "trong tuần:", "trong ngày:", "online:", "lượt đánh giá", "đang truy cập", "lượt truy cập",
-    "tổng lượt truy cập", "xem chi tiết nội dung",
+    "tổng lượt truy cập", "xem chi tiết nội dung", "hotline", "đường dây nóng",
 )
-_WEEKDAY_STAMP = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\s*[-,]\s*\d{1,2}/\d{1,2}/\d{4}")
+_WEEKDAY_STAMP = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)\s*(?:[-,]\s*|\s)(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}"
+                            r"(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch))?)?\s*$")
 _DATE_STAMP = re.compile(r"^\(?\d{1,2}/\d{1,2}/\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*:?\s*(?:am|pm|sa|ch)?)?"
                          r"\)?(?:\s*\|.*)?$")
 _FILE_NAME = re.compile(r"(?:^|[\s\\/])[^\s\\/]*\.(?:jpe?g|png|gif|bmp|webp|docx?|pdf|xlsx?|rar|zip)$", re.I)

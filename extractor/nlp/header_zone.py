@@ -119,7 +119,8 @@ class Zone:
 def is_body_line(line: str) -> bool:
     """An upper-case line that names (part of) a body, not a title ("BAN HÀNH …" is a verb)."""
     t = line.strip()
-    return (bool(_HEAD_RE.match(t)) or bool(_LOCALITY.match(t))) and not re.match(r"^BAN HÀNH\b", t)
+    # "BAN HÀNH …" is a verb, "PHÒNG, CHỐNG …" (prevent and combat) opens a title, not a Phòng's name
+    return (bool(_HEAD_RE.match(t)) or bool(_LOCALITY.match(t))) and not re.match(r"^(?:BAN HÀNH|PHÒNG\s*,?\s*CHỐNG)\b", t)
 
 
 def is_type_line(line: str) -> bool:

@@ -176,6 +176,8 @@ def headline(blocks: list[Block], before: int) -> tuple[str, int] | None:
     t = b.text.strip()
     if b.table is not None or "\n" in t or len(t) > 300 or t.endswith((".", ":", ";")) or t.isupper():
         return None
+    if len(t.split()) < 4:
+        return None  # a section label of the site ("Thị trường", "Hoạt động Đảng"), not a headline
     if _MARKER.match(t) or (_OPENERS.match(t) and not headline_type(t)):
         return None
     return t, k
