@@ -39,7 +39,7 @@ _PREFIXES = (
     "tổng lượt truy cập", "xem chi tiết nội dung", "hotline", "đường dây nóng",
 )
 _WEEKDAY_STAMP = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)\s*(?:[-,]\s*|\s)(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}"
-                            r"(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch))?)?\s*$")
+                            r"(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch))?)?(?:\s+\d+)*\s*$")  # view counters after it
 _DATE_STAMP = re.compile(r"^\(?\d{1,2}/\d{1,2}/\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*:?\s*(?:am|pm|sa|ch)?)?"
                          r"\)?(?:\s*\|.*)?$")
 _FILE_NAME = re.compile(r"(?:^|[\s\\/])[^\s\\/]*\.(?:jpe?g|png|gif|bmp|webp|docx?|pdf|xlsx?|rar|zip)$", re.I)
