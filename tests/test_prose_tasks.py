@@ -116,3 +116,53 @@ def test_a_long_name_before_a_statement_is_read_in_linear_time():
 ])
 def test_a_steering_committee_named_for_a_disease_issues_its_plan(text, issuer):
     assert stated(text).issuer == issuer
+
+
+def test_de_nghi_asks_the_team_a_post_heads():
+    """"đề nghị các Tổ trưởng Tổ đại biểu …": the post stands for its team, and the team is asked (requested)."""
+    lead, _, requested, _ = leads("Theo đó, Thường trực HĐND huyện đã đề nghị các Tổ trưởng Tổ đại biểu HĐND huyện "
+                                  "chủ động liên hệ với Thường trực HĐND các xã.", PlanContext(issuer="Thường trực Hội đồng nhân dân huyện"))
+    assert lead == ["Tổ đại biểu HĐND huyện"] and requested
+
+
+def test_a_numbered_team_and_a_council_of_a_term_are_whole_names():
+    lead, coop, _, _ = leads("Riêng Tổ đại biểu số 02 tiếp xúc cử tri cùng với Tổ đại biểu HĐND tỉnh tại xã Tân Lập.")
+    assert lead == ["Tổ đại biểu số 02"] and coop == ["Tổ đại biểu HĐND tỉnh"]
+    # the council of a term is named, not given work: "HĐND huyện khóa XX" is no subject of "khóa"
+    lead, _, _, _ = leads("Thực hiện Kế hoạch của Thường trực HĐND huyện về kỳ họp thứ Tám, HĐND huyện khóa XX; "
+                          "Thường trực HĐND huyện phối hợp với Ủy ban MTTQ huyện tổ chức tiếp xúc cử tri.", PlanContext())
+    assert lead == ["Thường trực HĐND huyện"]
+
+
+def test_units_of_a_digest_with_an_outline_but_no_tasks_are_found(tmp_path):
+    """A notice with a numbered "Nội dung" list and prose that gives the work: no tasks, the units still."""
+    p = tmp_path / "thong-bao.txt"
+    p.write_text("Về việc tiếp xúc cử tri sau kỳ họp thứ Tám, HĐND huyện khóa XX\n\n"
+                 "Thường trực HĐND huyện phối hợp với Ủy ban Mặt trận Tổ quốc huyện tổ chức tiếp xúc cử tri sau kỳ họp.\n\n"
+                 "Thời gian: Từ ngày 05 đến ngày 08 tháng 01 năm 2024.\n\n"
+                 "Địa điểm: tại các khu dân cư. Riêng Tổ đại biểu số 02 tiếp xúc cử tri cùng với Tổ đại biểu HĐND tỉnh.\n\n"
+                 "Nội dung:\n\n1. Thông báo với cử tri kết quả kỳ họp thứ Tám.\n\n"
+                 "2. Tiếp thu các ý kiến, kiến nghị của cử tri.\n", encoding="utf-8")
+    rec = extract(str(p))
+    got = {(u.name, u.role) for u in rec.units}
+    assert ("Tổ đại biểu số 02", "lead") in got and ("Thường trực Hội đồng nhân dân huyện", "lead") in got
+    assert ("Tổ đại biểu Hội đồng nhân dân tỉnh", "cooperate") in got
+    assert not any(r == "lead" and n.startswith("Hội đồng nhân dân huyện") for n, r in got)
+
+
+def test_a_unit_a_task_gave_its_places_is_not_listed_again_bare(tmp_path):
+    """"Thường trực HĐND, Ủy ban MTTQ các xã" and "… cùng cấp": one cooperating unit each, with the places."""
+    p = tmp_path / "tin.txt"
+    p.write_text("Thông báo kế hoạch tiếp xúc cử tri\n\n"
+                 "Ngày 17/5/2024, Thường trực HĐND huyện đã ban hành kế hoạch tiếp xúc cử tri. "
+                 "Theo đó, Thường trực HĐND huyện đề nghị Thường trực HĐND các xã, thị trấn phối hợp với "
+                 "Ủy ban Mặt trận TQVN cùng cấp tạo điều kiện cho các Tổ đại biểu tiếp xúc cử tri.\n", encoding="utf-8")
+    coops = [u.name for u in extract(str(p)).units if u.role == "cooperate"]
+    assert coops == ["Ủy ban Mặt trận Tổ quốc Việt Nam các xã, thị trấn"]
+
+
+@pytest.mark.parametrize("text, name", [("Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh Quảng Trị"),
+                                        ("Bộ Chỉ huy BĐBP tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị")])
+def test_military_abbreviations_are_expanded(text, name):
+    from extractor.nlp.names import normalize_name
+    assert normalize_name(text, QT) == name

@@ -21,7 +21,7 @@ from .orgs import STOP, STOP_PHRASES, OrgMention, find_orgs
 
 # words that hand work to the names after them; "đề nghị" asks a body outside the issuer's authority
 _ASK = re.compile(r"(?:(?<![\wà-ỹ])(?:giao(?: cho)?|yêu cầu|đề nghị|do|đối với|riêng)(?:\s+(?:các|những))?\s*:?\s*)$", re.I)
-_REQUEST = re.compile(r"(?<![\wà-ỹ])đề nghị\s*:?\s*$", re.I)
+_REQUEST = re.compile(r"(?<![\wà-ỹ])đề nghị(?:\s+(?:các|những))?\s*:?\s*$", re.I)
 _COOP = re.compile(r"(?<![\wà-ỹ])(?:phối hợp(?: chặt chẽ)?(?: với)?|cùng(?: với)?|kết hợp với)\s*$", re.I)
 # names after these receive, are directed, or are told of the work: never its lead
 _NOT_LEAD = re.compile(r"(?<![\wà-ỹ])(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: về)?|về|trình|của|cho|tới|đến|chỉ đạo|giúp|"

@@ -255,6 +255,16 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             k = last_good = q
             lower_run = 0
             continue
+        if low == "số" and k + 1 < n and re.fullmatch(r"\d{1,3}", toks[k + 1][0]) and not _broken(sc, k + 1):
+            k = last_good = k + 2  # a numbered body: "Tổ đại biểu số 01", "Trường Tiểu học số 2"
+            lower_run = 0
+            continue
+        if low in ("khóa", "khoá") and k + 1 < n and re.fullmatch(r"[IVXLC]+", toks[k + 1][0]) and not _broken(sc, k + 1):
+            k = last_good = k + 2  # a council or committee of one term: "HĐND huyện khóa XIX"
+            lower_run = 0
+            continue
+        if low == "số" and k + 1 < n and toks[k + 1][0][:1].isdigit():
+            break  # "Sở Y tế số 12/KH-SYT": the number of a document
         phrase_end = _first_phrase(ltoks, k, tuple(NAME_PHRASES))
         if phrase_end is not None:
             k = last_good = phrase_end

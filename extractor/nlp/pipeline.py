@@ -222,8 +222,11 @@ def units_component(doc: Doc) -> Doc:
                src.blocks[h.body_end - 1].end if h.body_end else 0)]
     if h.appendix_start is not None and h.appendix_start < len(src.blocks):  # task tables name units too
         ranges.append((src.blocks[h.appendix_start].start, len(doc._.source.text)))
+    drafts = doc._.task_drafts or []
+    if not drafts:  # no task laid out anywhere: the units the prose gives work to are still responsible
+        drafts = prose_tasks(src.blocks, h.body_start, h.body_end, h.ctx, doc._.source.text)
     units = collect_units(doc._.source.text, ranges, h.ctx.issuer_text if hasattr(h.ctx, "issuer_text") else None, h.ctx,
-                          doc._.task_drafts or [], h.info.recipients, src.path)
+                          drafts, h.info.recipients, src.path)
     spans = []
     for u in units:
         sp = _span(doc, u.prov.start if u.prov else None, u.prov.end if u.prov else None, u.role, u, "units")

@@ -41,11 +41,14 @@ def collect_units(text: str, ranges: list[tuple[int, int]], issuer_text: str | N
 
     if ctx.issuer:
         add(ctx.issuer, "issuer", issuer_text or ctx.issuer)
+    given: set[int] = set()  # where a task already gave a name its role, with its places completed
     for t in tasks:
         for name, o in t.lead:
             add(name, "requested" if t.requested else "lead", o.text, o.start)
+            given.add(o.start)
         for name, o in t.cooperate:
             add(name, "cooperate", o.text, o.start)
+            given.add(o.start)
     role, prev_end = None, -1
     mentions = [o for a, b in ranges for o in find_orgs(text[a:b], a)]
     if (ctx.issuer_base or "").startswith("Sở "):
@@ -64,7 +67,7 @@ def collect_units(text: str, ranges: list[tuple[int, int]], issuer_text: str | N
         else:
             role = None
         prev_end = o.end
-        if role:
+        if role and not (role == "cooperate" and o.start in given):  # "… cùng cấp" read again, bare
             add(full_name(o, ctx, text), role, o.text, o.start)
     for line in recipients or []:
         clean = re.sub(r"\s*\([^)]*\)\s*$", "", line).strip()
