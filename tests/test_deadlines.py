@@ -120,3 +120,15 @@ def test_years_a_target_is_reached_by(text, want):
 ])
 def test_a_horizon_in_a_programs_name_schedules_nothing(text):
     assert find_deadlines(text, 2024) == []
+
+
+def test_a_session_or_a_round_named_by_its_time_is_not_a_schedule():
+    """"kỳ họp HĐND … 6 tháng đầu năm 2024" names a session; "tiêm phòng định kỳ đợt 2" a round."""
+    texts = [f.text for f in find_deadlines("Để chuẩn bị cho kỳ họp Hội đồng nhân dân thành phố 6 tháng đầu năm 2024, "
+                                            "Ban Thường trực đã thống nhất kế hoạch.", 2024)]
+    assert texts == []
+    texts = [f.text for f in find_deadlines("Thực hiện tốt việc tiêm phòng cho đàn vật nuôi định kỳ đợt 2 năm 2022.", 2022)]
+    assert "định kỳ" not in texts
+    # but the time of the work still counts
+    assert [f.text for f in find_deadlines("Báo cáo định kỳ 6 tháng về Sở; kỳ họp được tổ chức vào tháng 7/2024.", 2024)] == \
+        ["định kỳ 6 tháng", "tháng 7/2024"]

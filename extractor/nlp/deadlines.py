@@ -94,6 +94,8 @@ def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool =
                 continue
             if re.search(r"ngày\s*\d{0,2}\s*$", text[max(0, a - 12):a]):  # "ngày 19 tháng 6 năm 2015": a date
                 continue
+            if kind == "recurring" and re.match(r"\s+đợt\b", text[b:b + 6]):
+                continue  # "tiêm phòng định kỳ đợt 2": the round's name, not how often
             if kind == "recurring" and _BUDGET.search(text[max(0, a - 30):a]):
                 continue  # "dự toán kinh phí hàng năm": the budget is yearly, no work is scheduled
             f = Found(m.group(0).strip(), kind, base + a, base + b)
@@ -125,7 +127,7 @@ def _in_name(text: str, a: int) -> bool:
     before = text[max(0, a - 60):a]
     if _SCHEDULING.search(before) or re.match(r"(?:trong|từ)\b", text[a:a + 6], re.I):
         return False
-    if re.search(r"(kế hoạch|chương trình|giai đoạn)[^.;,]*$", before.lower()):
+    if re.search(r"(kế hoạch|chương trình|giai đoạn|kỳ họp)[^.;,]*$", before.lower()):  # "kỳ họp … 6 tháng đầu năm 2024"
         return True
     # the subject of a plan the sentence names: "ban hành Kế hoạch số 231/KH-UBND về việc rà soát hộ nghèo,
     # hộ cận nghèo cuối năm 2018" — commas may stand inside a title, a sentence's end may not
