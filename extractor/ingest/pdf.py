@@ -23,6 +23,7 @@ from ..errors import ExtractError
 from . import pdf_layout as L
 from . import pdf_tables as T
 from .encodings import _score as syllable_score
+from .linebreaks import is_break
 from .model import Block, SourceDocument, assemble
 from .ocr_outline import renumber_romans
 from .pdf_annots import appearance_words, widget_boxes
@@ -228,7 +229,10 @@ def build_blocks(pages: list[L.PageLayout]) -> list[Block]:
     bounds = (0.0, 0.0)
     for p in pages:
         if p.ocr is not None:
-            out += p.ocr
+            blocks = list(p.ocr)
+            if blocks and out and isinstance(out[-1], Block) and _runs_on(out[-1], blocks[0]):
+                out[-1] = _joined(out[-1], blocks.pop(0))
+            out += blocks
             continue
         lines = [it for k, it in p.items if k == "line"]
         if len(lines) >= 5 or bounds == (0.0, 0.0):
@@ -273,3 +277,18 @@ def build_blocks(pages: list[L.PageLayout]) -> list[Block]:
         else:
             blocks.append(x)
     return blocks
+
+
+def _runs_on(a: Block, b: Block) -> bool:
+    """Does the first OCR'd paragraph of a page carry on the last one of the page before? Only when
+    the text says so: the sentence stops on a comma or a word it cannot end on ("… phối hợp Sở Nông
+    nghiệp và" / "Phát triển nông thôn …"), or goes on in lower case."""
+    if a.kind != "paragraph" or b.kind != "paragraph" or a.style.centered or b.style.centered:
+        return False
+    return not is_break(a.text.split("\n")[-1], b.text.split("\n")[0], None)
+
+
+def _joined(a: Block, b: Block) -> Block:
+    confs = [c for c in (a.ocr_conf, b.ocr_conf) if c is not None]
+    return Block(a.kind, f"{a.text} {b.text}", page=a.page, style=a.style,
+                 ocr_conf=round(sum(confs) / len(confs), 3) if confs else None)

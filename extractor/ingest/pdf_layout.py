@@ -190,8 +190,11 @@ def is_centered(line: Line, left: float, right: float) -> bool:
     return min(lpad, rpad) > 1.5 * line.size and abs(lpad - rpad) < max(1.5 * line.size, 0.06 * (right - left))
 
 
-def group(lines: list[Line], page: int, left: float | None = None, right: float | None = None) -> list[Para]:
-    """Lines of one column into paragraphs."""
+def group(lines: list[Line], page: int, left: float | None = None, right: float | None = None,
+          size_jitter: float = 0.0) -> list[Para]:
+    """Lines of one column into paragraphs. `size_jitter`: the share of a line's size that
+    measuring it may be off by (OCR sizes come from boxes: a short line without accents or
+    descenders measures smaller), so a difference within it is no change of font."""
     if not lines:
         return []
     bl, br = bounds(lines)
@@ -204,16 +207,17 @@ def group(lines: list[Line], page: int, left: float | None = None, right: float 
     for ln in lines:
         cen = is_centered(ln, left, right)
         prev = out[-1].lines[-1] if out else None
-        if prev is not None and not _starts_new(prev, ln, out[-1].centered, cen, usual, left, right):
+        if prev is not None and not _starts_new(prev, ln, out[-1].centered, cen, usual, left, right, size_jitter):
             out[-1].lines.append(ln)
             continue
         out.append(Para([ln], cen, page))
     return out
 
 
-def _starts_new(a: Line, b: Line, a_cen: bool, b_cen: bool, usual: float, left: float, right: float) -> bool:
+def _starts_new(a: Line, b: Line, a_cen: bool, b_cen: bool, usual: float, left: float, right: float,
+               size_jitter: float = 0.0) -> bool:
     size = max(a.size, b.size)
-    if b.top - a.bottom > usual + 0.35 * size or abs(a.size - b.size) > 0.5:
+    if b.top - a.bottom > usual + 0.35 * size or abs(a.size - b.size) > max(0.5, size_jitter * size):
         return True
     if a.bold != b.bold or a.italic != b.italic or a_cen != b_cen:
         return True

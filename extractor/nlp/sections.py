@@ -112,7 +112,7 @@ def outline(blocks: list[Block], start: int, end: int, appendix: int | None,
             else:
                 first_sub = None
             path = ".".join(p for _, p in stack)
-            items.append(Item(path, heading_of(own), [], len(stack), opened, n.style, n.num, own))
+            items.append(Item(path, heading_of(own, sentence=n.style == "dieu"), [], len(stack), opened, n.style, n.num, own))
             if first_sub is not None:
                 if "letter" not in order:
                     order.append("letter")
@@ -234,8 +234,9 @@ def _path_part(style: str, num: str) -> str:
     return num
 
 
-def heading_of(text: str) -> str:
-    """Text up to its first ':' or the end of its first sentence; a heading in capitals over
+def heading_of(text: str, sentence: bool = False) -> str:
+    """Text up to its first ':' or the end of its first sentence (`sentence`: an article's, whose
+    heading is its first sentence whatever colons it holds); a heading in capitals over
     several lines is one heading, and capitals run into the text ("CĂN CỨ LẬP KẾ HOẠCH - Quyết
     định số …") end at the first word in lower case."""
     lines = text.split("\n")
@@ -248,7 +249,7 @@ def heading_of(text: str) -> str:
     caps = _caps_prefix(text)
     if caps:
         return caps
-    m = re.search(r":|\.(?=\s+[A-ZĐÀ-Ỹ])|\.\s*$", text)
+    m = re.search(r"\.(?=\s+[A-ZĐÀ-Ỹ])|\.\s*$" if sentence else r":|\.(?=\s+[A-ZĐÀ-Ỹ])|\.\s*$", text)
     head = text[: m.start()] if m else text
     return head.strip().rstrip(".;,")
 
