@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import joblib  # noqa: E402
 
 import corpus_data as cd  # noqa: E402
+import ocr_ngrams  # noqa: E402
 import train_digits  # noqa: E402
 import train_ner  # noqa: E402
 from extractor import extract  # noqa: E402
@@ -142,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     ps = [x for p in plans for x in paras[p.plan]]
     joblib.dump(pc.train([t for t, _ in ps], [labs for _, labs in ps]), out / pc.ARTIFACT, compress=3)
 
+    uni, bi = ocr_ngrams.count(ocr_ngrams.corpus_texts(corpus))
+    ocr_ngrams.write(uni, bi, out / ocr_ngrams.ARTIFACT)
+    print(f"\nOCR word repair: syllable and pair counts of {len(ocr_ngrams.corpus_texts(corpus))} corpus texts")
+
     dh = train_digits.held_out()
     print("\ndigits of the header's blanks (held out: other strokes, a font not trained on):")
     print("  " + ", ".join(f"{k} {v:.3f}" for k, v in dh.items()))
@@ -158,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         train_ner.train(exs).to_disk(out / "unit_ner")
 
     print("\nartifacts:")
-    for name in (hc.ARTIFACT, pc.ARTIFACT, DIGITS, "unit_ner"):
+    for name in (hc.ARTIFACT, pc.ARTIFACT, DIGITS, ocr_ngrams.ARTIFACT, "unit_ner"):
         if (out / name).exists():
             print(f"  {name:<26} {_size(out / name) / 1024:8.1f} KB")
     print(f"training time {time.perf_counter() - t0:.1f} s")

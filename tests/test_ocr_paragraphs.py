@@ -43,3 +43,21 @@ def test_an_articles_heading_is_its_first_sentence_colons_and_all():
     text = "Mức tiền thưởng cho một Chiến sĩ thi đua cấp tỉnh: 2.190.000 đồng. Nguồn tiền thưởng: ngân sách tỉnh."
     assert heading_of(text, sentence=True) == "Mức tiền thưởng cho một Chiến sĩ thi đua cấp tỉnh: 2.190.000 đồng"
     assert heading_of(text) == "Mức tiền thưởng cho một Chiến sĩ thi đua cấp tỉnh"  # a numbered item's stops at ':'
+
+
+def test_a_mark_read_as_a_word_does_not_pull_the_next_line_into_its_row():
+    """A signature's stroke read as a word "SG" 3 lines tall on "- VP Đoàn ĐBQH …": the recipients stay two lines."""
+    import numpy as np
+
+    from extractor.ingest.ocr import _to_points
+
+    def w(text, x0, top, bottom, line):
+        return {"text": text, "x0": x0, "x1": x0 + 40 * len(text) // 2, "top": top, "bottom": bottom, "conf": 0.9, "line": line}
+
+    words = [w("-", 10, 3086, 3090, (9, 3, 1)), w("VP", 30, 3066, 3099, (9, 3, 1)), w("Đoàn", 90, 3066, 3100, (9, 3, 1)),
+             w("ĐBQH", 200, 3066, 3108, (9, 3, 1)), w("tỉnh;", 320, 3067, 3108, (9, 3, 1)), w("SG", 420, 3045, 3160, (9, 3, 1)),
+             w("-", 10, 3140, 3144, (9, 3, 2)), w("Sở", 30, 3121, 3154, (9, 3, 2)), w("Nội", 90, 3120, 3161, (9, 3, 2)),
+             w("vụ;", 170, 3131, 3161, (9, 3, 2))]
+    rows = L.rows_of(_to_points(words, np.zeros((3300, 2500), dtype=bool), 0.24))
+    texts = [" ".join(x["text"] for f in r for x in f) for r in rows]
+    assert texts == ["- VP Đoàn ĐBQH tỉnh; SG", "- Sở Nội vụ;"]

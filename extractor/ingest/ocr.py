@@ -244,8 +244,10 @@ def _to_points(words: list[dict], ink: np.ndarray, scale: float) -> list[dict]:
     sizes = _snap({k: (max(w["bottom"] for w in ws) - min(w["top"] for w in ws)) * scale / 0.95 for k, ws in by_line.items()})
     out = []
     for key, ws in by_line.items():
-        top = min(w["top"] for w in ws)
-        bottom = max(w["bottom"] for w in ws)
+        # where the line stands: its words' middle edges, so that a mark read as one of its words (a
+        # signature's stroke, a seal's rim, far taller than the text) does not stretch it over the next line
+        top = float(np.median([w["top"] for w in ws]))
+        bottom = float(np.median([w["bottom"] for w in ws]))
         size = sizes[key]
         font = "Bold" if usual and dens[key] > 1.3 * usual else "Regular"
         ws = sorted(ws, key=lambda w: w["x0"])

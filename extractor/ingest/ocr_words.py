@@ -20,12 +20,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from ..normalize import new_tones, strip_accents, strip_marks
 
 SURE = 0.93  # a Tesseract confidence above which an existing syllable is taken as read
+RARER = 8  # a replacement plans write this many times less often than the syllable read is not taken
 _EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
 _SPECK_QUOTE = re.compile(r"^['‘`][A-ZĐÀ-Ỹ][^'’]*$")
 
@@ -36,6 +37,7 @@ class Lexicon:
     pairs: frozenset[tuple[str, str]]  # adjacent syllables inside a word
     words: frozenset[tuple[str, str]]  # two-syllable words
     spellings: dict[str, tuple[str, ...]]  # bare letters → the syllables spelled with them
+    freq: dict[str, int] = field(default_factory=dict)  # how often plans write each syllable (models/ocr_ngrams.tsv)
 
     def fits(self, left: str | None, syl: str, right: str | None) -> int:
         """How well `syl` binds to its neighbours: 2 for each with which it is a
@@ -62,10 +64,34 @@ def lexicon() -> Lexicon | None:
     for name in _domain_names():  # the bodies plans name: "Sở Y tế", "Ủy ban nhân dân" pair up too
         syls = [new_tones(x) for x in name.lower().replace("-", " ").split() if x.isalpha()]
         pairs.update(zip(syls, syls[1:]))
+    freq, plan_pairs = _plan_ngrams()
+    pairs.update(plan_pairs)  # what plans write side by side: "cấp tỉnh", "UBND tỉnh"
     spellings: dict[str, list[str]] = {}
     for s in syllables:
         spellings.setdefault(strip_accents(s), []).append(s)
-    return Lexicon(frozenset(syllables), frozenset(pairs), frozenset(words), {k: tuple(sorted(v)) for k, v in spellings.items()})
+    return Lexicon(frozenset(syllables), frozenset(pairs), frozenset(words), {k: tuple(sorted(v)) for k, v in spellings.items()},
+                   freq)
+
+
+def _plan_ngrams() -> tuple[dict[str, int], set[tuple[str, str]]]:
+    """Syllable counts and adjacent pairs of the corpus plans (`make models`); empty, warned, when missing."""
+    from ..nlp.artifacts import model_path, warn_missing
+
+    path = model_path("ocr_ngrams.tsv")
+    if not path.exists():
+        warn_missing("ocr_ngrams.tsv")
+        return {}, set()
+    freq: dict[str, int] = {}
+    pairs: set[tuple[str, str]] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        kind, a, b, n = line.split("\t")
+        if kind == "u":
+            freq[a] = int(n)
+        else:
+            pairs.add((a, b))
+    return freq, pairs
 
 
 def _domain_names() -> list[str]:
@@ -98,12 +124,17 @@ def _cased(like: str, syl: str) -> str:
 def best_spelling(lex: Lexicon, left: str | None, syl: str, right: str | None, conf: float = 0.0) -> str | None:
     """The spelling `syl` (lower case) should have between `left` and `right`, or None to keep it."""
     here = lex.fits(left, syl, right)
-    if here or conf >= SURE:
+    if here >= 2 or conf >= SURE:  # a word with a neighbour, or read for sure
         return None
-    scored = [(lex.fits(left, s, right), s) for s in lex.spellings.get(strip_accents(syl), ()) if s != syl]
+    # a spelling plans seldom write does not replace one they write all the time: "các Ban" is no "các bạn"
+    floor = lex.freq.get(syl, 0) / RARER
+    scored = [(lex.fits(left, s, right), s) for s in lex.spellings.get(strip_accents(syl), ())
+              if s != syl and (floor < 1 or lex.freq.get(s, 0) >= floor)]
     top = max((n for n, _ in scored), default=0)
     winners = [s for n, s in scored if n == top]
-    return winners[0] if top > here and len(winners) == 1 else None
+    # a syllable that only stands beside its neighbour in some plan ("và Cổng" of "… và Cổng thông tin") yields
+    # to a spelling that makes a word with the other one as well ("và Công nghệ")
+    return winners[0] if top >= here + (2 if here else 1) and len(winners) == 1 else None
 
 
 def repair_words(words: list[dict], lex: Lexicon | None = None) -> list[dict]:
