@@ -217,3 +217,15 @@ def test_every_document_of_a_proposal_sentence_is_basis_and_qualified_types_are_
 def test_a_body_of_a_centrally_run_city_is_named_with_thanh_pho():
     got = cits("Thực hiện Quyết định số 12/QĐ-UBND ngày 05/01/2024 của UBND thành phố;", ctx=HP)
     assert got["12/QĐ-UBND"].issuer == "Ủy ban nhân dân thành phố Hải Phòng"
+
+
+def test_a_law_named_in_lower_case_is_cited():
+    """Offices write "Luật cán bộ, công chức ngày 13/11/2008" as readily as "Luật Cán bộ, công chức"."""
+    from extractor import get_citations
+
+    cits = get_citations("Căn cứ Luật cán bộ, công chức ngày 13/11/2008; Luật viên chức ngày 15 tháng 11 năm 2010;")
+    assert [(c.name, c.date, c.issuer) for c in cits] == [("Luật cán bộ, công chức", "2008-11-13", "Quốc hội"),
+                                                         ("Luật viên chức", "2010-11-15", "Quốc hội")]
+    # a sentence about a law is no law's name
+    assert get_citations("Luật này có hiệu lực thi hành từ ngày 01/7/2025.") == []
+    assert get_citations("Luật được áp dụng từ ngày 01/01/2025 và") == []

@@ -53,6 +53,10 @@ _LAW_NAME = re.compile(
     rf"(?={_PASSED}?\s+(?:ngày\s|năm\s(?:19|20)\d\d|số\s*\d))"
     r"|(?P<type2>Hiến pháp)(?P<name2>\s+nước Cộng hòa xã hội chủ nghĩa Việt Nam)?(?=\s+năm\s(?:19|20)\d\d)"
 )
+# a law's name written in lower case ("Luật cán bộ, công chức ngày 13/11/2008", "Luật viên chức ngày …"): a few
+# nouns and the date right after them; words that make a sentence of it ("Luật này có hiệu lực từ ngày …") stop it
+_LOWER_WORD = r"(?!(?:này|đó|trên|có|được|đã|sẽ|quy|thi|hiệu|từ|về|theo|tại|của|trong|và|hoặc|cho|với|là)(?![\wà-ỹđ]))[a-zà-ỹđ]+"
+_LAW_LOWER = re.compile(rf"(?P<type>Luật|Bộ luật)\s+(?P<name>{_LOWER_WORD}(?:(?:\s+|,\s+){_LOWER_WORD}){{0,5}})(?=\s+ngày\s)")
 _PASSED_RE = re.compile(_PASSED)
 _LAW_TAIL = re.compile(rf"\s+số\s*{CODE}|\s+năm\s+(?P<year>(?:19|20)\d\d)(?![/\d])")
 # one or two lower-case words that qualify the type before its number ("thẩm định", "liên tịch")
@@ -90,7 +94,8 @@ def find(text: str) -> list[Candidate]:
         tw = m.group("type")
         if out and m.start() < out[-1].end and out[-1].name:
             continue  # "… của Luật Tổ chức Chính phủ" inside the amending law's name: part of its name
-        law = _LAW_NAME.match(text, m.start()) if tw[0].isupper() and tw in ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp") else None
+        law = (_LAW_NAME.match(text, m.start()) or _LAW_LOWER.match(text, m.start())) \
+            if tw[0].isupper() and tw in ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp") else None
         if law:
             out.extend(_law(text, law))
             continue
@@ -156,7 +161,7 @@ def _key(word: str) -> str:
 
 def _law(text: str, law: re.Match) -> list[Candidate]:
     """A law or code by name: "Luật Ngân sách nhà nước ngày 25/6/2015", "… số 83/2015/QH13", "… năm 2015"."""
-    if law.group("type2"):  # "Hiến pháp năm 2013"
+    if "type2" in law.re.groupindex and law.group("type2"):  # "Hiến pháp năm 2013"
         name, end, typ = " ".join(law.group(0).split()), law.end(), "Hiến pháp"
     else:
         typ, end = law.group("type"), law.end()  # past a "(sửa đổi)" after the name
