@@ -174,3 +174,16 @@ def test_the_front_by_any_of_its_names(mention, name):
     from extractor.nlp.names import PlanContext, normalize_name
 
     assert normalize_name(mention, PlanContext()) == name
+
+
+def test_a_commune_or_town_names_itself_relatively():
+    """"UBND thị trấn" in a plan of thị trấn Ngãi Giao is that town's; "UBND thị xã" in a xã's plan is not the xã."""
+    from extractor.nlp.names import PlanContext, normalize_name
+
+    town = PlanContext(issuer="Ủy ban nhân dân thị trấn Ngãi Giao", issuer_base="Ủy ban nhân dân",
+                       province="Bà Rịa - Vũng Tàu", locality="thị trấn Ngãi Giao")
+    assert normalize_name("Ủy ban nhân dân thị trấn", town) == "Ủy ban nhân dân thị trấn Ngãi Giao"
+    commune = PlanContext(issuer="Ủy ban nhân dân xã Tân Lập", issuer_base="Ủy ban nhân dân", province="Phú Thọ",
+                          locality="xã Tân Lập")
+    assert normalize_name("Trạm Y tế xã", commune) == "Trạm Y tế xã Tân Lập"
+    assert normalize_name("UBND thị xã", commune) == "Ủy ban nhân dân thị xã"

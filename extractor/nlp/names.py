@@ -215,10 +215,18 @@ def _resolve_relative(s: str, ctx: PlanContext) -> str:
             name = ctx.locality[len("huyện "):]
             s = re.sub(r"\bhuyện$", f"huyện {name}", s)
             s = re.sub(r"\b(Huyện ủy)$", rf"\1 {name}", s)
+        else:  # "UBND thị trấn" in a plan of the thị trấn, "UBND xã" in one of the xã (not "thị xã")
+            for k in _LOWER_KINDS:
+                if ctx.locality.startswith(k + " "):
+                    s = re.sub(rf"(?<!thị )\b{k}$", ctx.locality, s)
+                    break
         s = re.sub(r"(Ủy ban nhân dân)$", rf"\1 {ctx.locality}", s)
     elif ctx.province:
         s = re.sub(r"(Ủy ban nhân dân)$", rf"\1 {province_place(ctx.province)}", s)
     return s
+
+
+_LOWER_KINDS = ("thị xã", "thị trấn", "quận", "phường", "xã")
 
 
 # --- issuer lines of the header -------------------------------------------------
