@@ -90,7 +90,8 @@ BODY_HEADS = (
     "TÒA ÁN", "BAN CHỈ ĐẠO", "BCĐ", "BAN THƯỜNG VỤ", "BCH", "UBMTTQ", "ỦY BAN MTTQ",
 )
 _HEAD_RE = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, BODY_HEADS), key=len, reverse=True)) + r")\b")
-_LOCALITY = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|TP\.|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!ỦY\b|UỶ\b)\S")
+# ("XÃ HỘI" is the noun "society" — "CÔNG TÁC XÃ HỘI", "THƯƠNG BINH VÀ XÃ HỘI" —, not a commune)
+_LOCALITY = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|TP\.|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI\b)|PHƯỜNG|THỊ TRẤN)\s+(?!ỦY\b|UỶ\b)\S")
 _PARTY_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH|HUYỆN|THỊ|QUẬN|ĐẢNG)\s+[ỦU][YỶ]\b")
 _TYPE_WORDS = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|THÔNG BÁO|HƯỚNG DẪN|BÁO CÁO|CHỈ THỊ|NGHỊ QUYẾT|"
                          r"PHƯƠNG ÁN|ĐỀ ÁN|TỜ TRÌNH|QUY CHẾ|QUY ĐỊNH|KẾT LUẬN|CÔNG ĐIỆN|DỰ ÁN)\b")
@@ -121,6 +122,13 @@ def is_body_line(line: str) -> bool:
     t = line.strip()
     # "BAN HÀNH …" is a verb, "PHÒNG, CHỐNG …" (prevent and combat) opens a title, not a Phòng's name
     return (bool(_HEAD_RE.match(t)) or bool(_LOCALITY.match(t))) and not re.match(r"^(?:BAN HÀNH|PHÒNG\s*,?\s*CHỐNG)\b", t)
+
+
+def starts_as_body(line: str) -> bool:
+    """An upper-case line that opens with the name of a body ("ỦY BAN NHÂN DÂN TỈNH …", "TỈNH QUẢNG BÌNH"),
+    not one that only names a place inside it ("… TRÊN ĐỊA BÀN TỈNH BÌNH ĐỊNH", a title's wrapped line)."""
+    t = line.strip()
+    return is_body_line(t) and bool(_HEAD_RE.match(t) or _LOCALITY.match(t))
 
 
 def is_type_line(line: str) -> bool:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..ingest.chrome_lines import is_chrome
 from ..ingest.model import Block
-from .header_zone import is_body_line
+from .header_zone import is_body_line, starts_as_body
 
 # names of types that are printed as a type line (the longest first: "Chương trình hành động" before "Chương trình")
 _EXTRA_TYPE_NAMES = {"chương trình hành động": "CTr"}
@@ -99,7 +99,8 @@ def read_title(blocks: list[Block], i: int, rest: str, decision: bool) -> tuple[
                     break
                 lines.append(line.strip())
             j += 1
-            if not b.text.isupper() and not (j < len(blocks) and blocks[j].text[:1].islower()):
+            if not b.text.isupper() and not (j < len(blocks) and (blocks[j].text[:1].islower()
+                                                                  or _wrapped_before_name(lines, blocks[j]))):
                 break  # a title in lower case is one paragraph (its wrapped lines are joined)
     while lines and j < min(len(blocks), i + 6) and _goes_on(blocks[j]):
         lines += [x.strip() for x in blocks[j].text.split("\n") if x.strip()]  # OCR made each title line a block
@@ -116,6 +117,18 @@ def read_title(blocks: list[Block], i: int, rest: str, decision: bool) -> tuple[
 _MISREAD_VE = re.compile(r"^(?:[vV](?:à|ẻ|ệ|ể|ê|e|è|é|ề|ế|ễ))\s+việc\b")
 
 
+def _wrapped_before_name(lines: list[str], b: Block) -> bool:
+    """A mixed-case title wrapped before a proper name ("… tiến tới Đại hội đại biểu" / "Đoàn TNCS Hồ Chí Minh
+    thành phố …"): the line above stops inside a phrase (on a lower-case word: no stop, year or quote), and the
+    next is a short capitalized line that goes on naming, not a sentence of the preamble."""
+    t = b.text.strip()
+    if not lines or b.table is not None or "\n" in t or len(t) > 160 or t.isupper() or not t[:1].isupper():
+        return False
+    if not re.search(r"[a-zà-ỹđ]$", lines[-1]) or _MARKER.match(t) or _OPENERS.match(t) or is_chrome(t):
+        return False
+    return not (re.search(r"[.;:!?]$", t) or re.search(r"\b(?:ban hành|xây dựng|như sau|triển khai|thực hiện)\b", t, re.I))
+
+
 def _goes_on(b: Block) -> bool:
     """A block that carries on the title line above it: it opens in lower case."""
     t = b.text.strip()
@@ -126,7 +139,7 @@ def is_authority(line: str) -> bool:
     """Who decides, printed between a decision's title and its preamble ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …",
     "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "HỘI ĐỒNG NHÂN DÂN TỈNH … KHÓA XIII KỲ HỌP THỨ 7")."""
     t = line.strip()
-    return t.isupper() and len(t) < 160 and (bool(_AUTHORITY.match(t)) or is_body_line(t))
+    return t.isupper() and len(t) < 160 and (bool(_AUTHORITY.match(t)) or starts_as_body(t))
 
 
 def _stop_line(line: str, lines: list[str], decision: bool) -> bool:
@@ -147,7 +160,7 @@ def _title_block(b: Block, lines: list[str], decision: bool) -> bool:
     if t.isupper():
         return True
     if lines:  # a mixed-case continuation after upper-case lines is the preamble
-        return t[:1].islower()
+        return t[:1].islower() or _wrapped_before_name(lines, b)
     return not (_OPENERS.match(t) and (len(t) > 150 or re.search(r"[,;]\s*$|\bban hành\b", t))) and not t.endswith(".")
 
 

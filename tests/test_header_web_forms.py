@@ -1,0 +1,62 @@
+"""Header forms met on a second set of portal and news pages (strings written here in the shapes the
+sites export): titles wrapped before a word that also names a body, a post alone beside "Nơi nhận",
+news items that report a plan, Đoàn headers, document-sharing pages."""
+from __future__ import annotations
+
+from extractor import extract
+from extractor.ingest.text import parse_text
+from extractor.nlp.header import extract_header
+
+
+def _info(text: str):
+    return extract_header(parse_text(text, "t.txt")).info
+
+
+def test_decision_title_wrapped_before_xa_hoi_goes_on():
+    # "XÃ HỘI" (society) opening the second title line is no commune and no authority line
+    text = """ỦY BAN NHÂN DÂN
+TỈNH PHÚ YÊN
+-------
+|
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+|
+Số: 210/QĐ-UBND
+|
+Phú Yên, ngày 03 tháng 3 năm 2024
+|
+QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH PHÁT TRIỂN NGHỀ CÔNG TÁC
+XÃ HỘI TRÊN ĐỊA BÀN TỈNH PHÚ YÊN NĂM 2024
+ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển nghề công tác xã hội năm 2024.
+"""
+    info = _info(text)
+    assert info.title == "BAN HÀNH KẾ HOẠCH PHÁT TRIỂN NGHỀ CÔNG TÁC XÃ HỘI TRÊN ĐỊA BÀN TỈNH PHÚ YÊN NĂM 2024"
+    assert info.issuer == "Ủy ban nhân dân tỉnh Phú Yên" and info.plan_year == 2024
+
+
+def test_mixed_case_title_wrapped_before_a_proper_name_goes_on():
+    text = """KẾ HOẠCH
+Tổ chức hội thi tìm hiểu lịch sử, tiến tới Đại hội đại biểu
+Hội Liên hiệp Thanh niên Việt Nam tỉnh Gia Lai lần thứ VI,
+nhiệm kỳ 2024 - 2029
+Căn cứ Điều lệ Hội Liên hiệp Thanh niên Việt Nam và Kế hoạch số 12-KH/TĐTN ngày 05/01/2024 của Ban Thường vụ Tỉnh đoàn về tổ chức đại hội Hội các cấp, Ban Thư ký Ủy ban Hội Liên hiệp Thanh niên Việt Nam tỉnh ban hành Kế hoạch tổ chức hội thi tìm hiểu lịch sử Hội, cụ thể như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức của đoàn viên, hội viên, thanh niên về truyền thống vẻ vang của Hội Liên hiệp Thanh niên Việt Nam qua các thời kỳ, tạo không khí thi đua sôi nổi chào mừng đại hội Hội các cấp.
+2. Hội thi được tổ chức thiết thực, hiệu quả, tiết kiệm, thu hút đông đảo đoàn viên, hội viên, thanh niên trên địa bàn tỉnh tham gia, bảo đảm đúng tiến độ đề ra.
+"""  # the page keeps each paragraph on one line: the title's short lines are not taken for one wrapped line
+    info = _info(text)
+    assert info.title == ("Tổ chức hội thi tìm hiểu lịch sử, tiến tới Đại hội đại biểu Hội Liên hiệp Thanh niên "
+                          "Việt Nam tỉnh Gia Lai lần thứ VI, nhiệm kỳ 2024 - 2029")
+    assert info.plan_year == 2024
+
+
+def test_a_sentence_after_a_mixed_case_title_is_not_its_continuation():
+    text = """KẾ HOẠCH
+Tuyên truyền phòng, chống ma túy trong học sinh
+Sở Giáo dục và Đào tạo xây dựng kế hoạch thực hiện năm 2024 như sau
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+    assert _info(text).title == "Tuyên truyền phòng, chống ma túy trong học sinh"
