@@ -60,3 +60,20 @@ Sở Giáo dục và Đào tạo xây dựng kế hoạch thực hiện năm 202
 I. MỤC ĐÍCH, YÊU CẦU
 """
     assert _info(text).title == "Tuyên truyền phòng, chống ma túy trong học sinh"
+
+
+def test_a_post_alone_beside_noi_nhan_is_the_signer_title_of_a_cut_signature():
+    text = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 415/QĐ-UBND | Cần Thơ, ngày 02 tháng 4 năm 2019 |
+QUYẾT ĐỊNH
+VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÒNG, CHỐNG THIÊN TAI NĂM 2019
+CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ
+Căn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai năm 2019.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận: | CHỦ TỊCH |
+"""
+    info = _info(text)
+    assert info.doc_type == "QĐ" and info.signer is None
+    assert info.signer_title == "Chủ tịch"

@@ -208,15 +208,16 @@ def _body_end(blocks, start, nn_idx, appendix_start) -> int:
 
 
 def _posts_only(blocks: list[Block], nn_idx: int | None, stop: int | None) -> list[str]:
-    """A signature cut before the signer's name ("Nơi nhận: | TM. ỦY BAN NHÂN DÂN |"): the post alone."""
+    """A signature cut before the signer's name ("Nơi nhận: | TM. ỦY BAN NHÂN DÂN |", "Nơi nhận: | CHỦ TỊCH |"):
+    the post alone."""
     if nn_idx is None or blocks[nn_idx].table is None:
         return []
-    from .signature import _sentence_case
+    from .signature import _sentence_case, is_post_cell
 
     for row in blocks[nn_idx].table.rows:
         for c in row:
             t = c.text.strip()
-            if re.match(r"^(?:KT|TM|TL|Q)\.\s*\S", t) and t.isupper():
+            if is_post_cell(t):
                 return [" / ".join(_sentence_case(x) for x in t.split("\n") if x.strip())]
     return []
 

@@ -129,6 +129,15 @@ def _post_lines(lines: list[str]) -> list[str]:
     return out
 
 
+def is_post_cell(text: str) -> bool:
+    """A signature column cut before the name ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", or a
+    post alone, "CHỦ TỊCH"): upper case, and an authority prefix or a post that signs on its first line."""
+    t = text.strip()
+    first = t.split("\n")[0].strip()
+    return t.isupper() and len(t) < 120 and (bool(re.match(r"^(?:KT|TM|TL|Q)\.\s*\S", first))
+                                              or _letters(first) in _POSTS)
+
+
 def _sentence_case(line: str) -> str:
     m = _SIGN_PREFIX.match(line)
     prefix = ""
