@@ -77,3 +77,20 @@ Nơi nhận: | CHỦ TỊCH |
     info = _info(text)
     assert info.doc_type == "QĐ" and info.signer is None
     assert info.signer_title == "Chủ tịch"
+
+
+def test_news_item_names_the_city_by_its_abbreviation():
+    text = ("(Website Sở) – UBND TPHCM đã ban hành Kế hoạch số 2150/KH-UBND ngày 12/6/2023 về phát triển "
+            "thương mại điện tử trên địa bàn TPHCM.\n\n"
+            "Kế hoạch nhằm thúc đẩy doanh nghiệp trên địa bàn TP ứng dụng thương mại điện tử trong sản xuất, kinh doanh.\n")
+    info = _info(text)
+    assert info.issuer == "Ủy ban nhân dân thành phố Hồ Chí Minh"
+    assert (info.code, info.date) == ("2150/KH-UBND", "2023-06-12")
+
+
+def test_relative_city_body_of_a_news_item_is_completed_from_the_citys_abbreviation():
+    text = ("Phát triển giao thông xanh tại TP.HCM\n"
+            "Thứ hai, 04/03/2024, 09:15 SA\n\n"
+            "(HCM CityWeb) - UBND TP vừa ban hành Kế hoạch số 880/KH-UBND ngày 01/3/2024 về phát triển giao thông xanh, "
+            "hướng tới mục tiêu giảm phát thải trong giao thông đô thị của TP.HCM.\n")
+    assert _info(text).issuer == "Ủy ban nhân dân thành phố Hồ Chí Minh"

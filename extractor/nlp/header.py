@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..ingest.model import Block, SourceDocument
 from ..records import DocInfo
 from . import header_zone, title as titles
-from .names import PlanContext, normalize_name, province_name, province_place, recase_name
+from .names import CITY_ABBR, PlanContext, city_by_abbreviation, normalize_name, province_name, province_place, recase_name
 from .narrative import Statement, stated
 from .orgs import find_orgs
 from .signature import NOI_NHAN, is_signature, recipients, signatures
@@ -348,6 +348,10 @@ def _province(info: DocInfo, text: str, org_lines: list[str], src: SourceDocumen
             if p:
                 counts[p] = counts.get(p, 0) + 1
                 break
+    for m in re.finditer(CITY_ABBR, text):  # "TPHCM", "TP.HCM": the city by its abbreviation
+        p = city_by_abbreviation(m.group(0))
+        if p:
+            counts[p] = counts.get(p, 0) + 1
     if counts:
         return max(counts, key=counts.get)
     return None

@@ -177,6 +177,7 @@ def _expand_tokens(s: str, ctx: PlanContext, text: str) -> str:
         lambda m: f"{m.group(1)} {province_name(m.group(2)) or m.group(2)}",
         s,
     )
+    s = _CITY_ABBR.sub(_city, s)  # "UBND TP.HCM", "Sở Y tế TPHCM": the city by its abbreviation
     out = []
     for tok in re.split(r"(\s+|,|\(|\))", s):
         if tok and (_INITIALS_WORD.match(tok) or tok in table):
@@ -189,6 +190,22 @@ def _expand_tokens(s: str, ctx: PlanContext, text: str) -> str:
     s = "".join(out)
     s = re.sub(r"\bSở Sở\b", "Sở", s)
     return s
+
+
+# a centrally-run city written "TP" + its initials ("TP. HCM", "TP.HCM", "TPHCM"), as provinces.tsv lists them
+CITY_ABBR = r"\bTP\.?\s?[A-ZĐ]{2,4}\b"
+_CITY_ABBR = re.compile(CITY_ABBR)
+
+
+def city_by_abbreviation(s: str) -> str | None:
+    """"TP.HCM" → "Hồ Chí Minh": a city among the provinces, by one of its listed abbreviations."""
+    name = province_name(s)
+    return name if name in _city_provinces() else None
+
+
+def _city(m: re.Match) -> str:
+    name = city_by_abbreviation(m.group(0))
+    return f"thành phố {name}" if name else m.group(0)
 
 
 def _resolve_relative(s: str, ctx: PlanContext) -> str:
