@@ -94,3 +94,19 @@ def test_relative_city_body_of_a_news_item_is_completed_from_the_citys_abbreviat
             "(HCM CityWeb) - UBND TP vừa ban hành Kế hoạch số 880/KH-UBND ngày 01/3/2024 về phát triển giao thông xanh, "
             "hướng tới mục tiêu giảm phát thải trong giao thông đô thị của TP.HCM.\n")
     assert _info(text).issuer == "Ủy ban nhân dân thành phố Hồ Chí Minh"
+
+
+def test_news_lead_reporting_an_unnumbered_plan_makes_it_the_pages_plan():
+    text = ("(Cổng TTĐT) – UBND huyện Đông Anh đã ban hành Kế hoạch phát động phong trào thi đua "
+            "xây dựng nông thôn mới kiểu mẫu trên địa bàn huyện.\n\n"
+            "Kế hoạch nhằm phát huy sức mạnh của cả hệ thống chính trị và các tầng lớp nhân dân trong huyện.\n")
+    info = _info(text)
+    assert info.doc_type == "KH" and info.issuer == "Ủy ban nhân dân huyện Đông Anh"
+    assert info.code is None and info.date is None  # not printed, not guessed
+
+
+def test_an_unnumbered_plan_mentioned_deep_in_a_news_item_does_not_type_the_page():
+    lead = ("Sáng 12/3, tại Hội trường huyện, đoàn công tác đã làm việc với lãnh đạo các xã về tình hình sản xuất "
+            "vụ xuân, công tác phòng chống dịch bệnh trên cây trồng, vật nuôi và việc bảo đảm nước tưới. ") * 4
+    text = lead + "\nCuối buổi làm việc, UBND huyện Đông Anh đã ban hành Kế hoạch kiểm tra tiến độ sản xuất.\n"
+    assert _info(text).doc_type is None

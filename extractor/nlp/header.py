@@ -26,6 +26,7 @@ from .orgs import find_orgs
 from .signature import NOI_NHAN, is_signature, recipients, signatures
 
 _DECISION_TYPES = ("QĐ", "NQ", "CT")
+_LEAD_CHARS = 600  # a news item's lead: its headline, dateline and first sentence
 _ARTICLES_ISSUE = re.compile(r"^(?:Điều|ĐIỀU)\s+1\s*[.:]\s*(?:Ban hành|Phê duyệt|Ban hành kèm theo)\b")
 
 
@@ -233,7 +234,10 @@ def _from_statement(info: DocInfo, st: Statement | None, z: header_zone.Zone) ->
         if lone_date:
             info.place = None  # the line at the top was the site's print date
         info.date = st.date
-    if info.doc_type is None and (st.code or st.date):
+    # a news item whose lead reports the plan ("UBND TP vừa ban hành kế hoạch triển khai …") is about that plan,
+    # numbered or not; further down, an unnumbered mention may be any plan's
+    lead = st.span is not None and st.span[0] < _LEAD_CHARS and z.begin is None
+    if info.doc_type is None and (st.code or st.date or lead):
         info.doc_type = st.doc_type
 
 
