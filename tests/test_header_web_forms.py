@@ -110,3 +110,48 @@ def test_an_unnumbered_plan_mentioned_deep_in_a_news_item_does_not_type_the_page
             "vụ xuân, công tác phòng chống dịch bệnh trên cây trồng, vật nuôi và việc bảo đảm nước tưới. ") * 4
     text = lead + "\nCuối buổi làm việc, UBND huyện Đông Anh đã ban hành Kế hoạch kiểm tra tiến độ sản xuất.\n"
     assert _info(text).doc_type is None
+
+
+def test_central_youth_union_header_glued_on_one_line():
+    # left "BAN CHẤP HÀNH TRUNG ƯƠNG" / "***", right "ĐOÀN TNCS HỒ CHÍ MINH"; the site squeezed them together
+    text = """BAN CHẤP HÀNH TRUNG ƯƠNG                                    ĐOÀN TNCS HỒ CHÍ MINH
+
+***
+
+   Số: 118 - KH/TWĐTN-VP                                        Hà Nội, ngày 02 tháng 02 năm 2025
+
+KẾ HOẠCH
+Tổ chức Tháng Thanh niên năm 2025
+
+Thực hiện chương trình công tác Đoàn năm 2025, Ban Bí thư Trung ương Đoàn ban hành Kế hoạch như sau:
+"""
+    info = _info(text)
+    assert info.issuer == "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"  # a central body: no province added
+    assert (info.code, info.place, info.date) == ("118-KH/TWĐTN-VP", "Hà Nội", "2025-02-02")
+    assert info.title == "Tổ chức Tháng Thanh niên năm 2025"
+
+
+def test_provincial_youth_union_header_in_two_columns():
+    text = """TỈNH ĐOÀN QUẢNG NAM | ĐOÀN TNCS HỒ CHÍ MINH |
+*** |
+Số: 45-KH/TĐTN-TNNT | Quảng Nam, ngày 10 tháng 5 năm 2024 |
+KẾ HOẠCH
+Tổ chức chiến dịch thanh niên tình nguyện hè năm 2024
+Thực hiện Kế hoạch số 183-KH/TWĐTN-TNNT của Ban Bí thư Trung ương Đoàn, Ban Thường vụ Tỉnh đoàn ban hành Kế hoạch như sau:
+"""
+    info = _info(text)
+    assert info.issuer == "Tỉnh đoàn Quảng Nam" and info.parent_issuer is None
+    assert info.code == "45-KH/TĐTN-TNNT"
+
+
+def test_a_title_naming_the_youth_union_is_no_header_heading():
+    text = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+HUYỆN ĐÔNG ANH | Độc lập - Tự do - Hạnh phúc |
+Số: 75/KH-UBND | Đông Anh, ngày 01 tháng 3 năm 2021 |
+KẾ HOẠCH
+KỶ NIỆM 90 NĂM NGÀY THÀNH LẬP ĐOÀN TNCS HỒ CHÍ MINH
+Căn cứ Kế hoạch số 20/KH-UBND ngày 15/01/2021 của Ủy ban nhân dân thành phố Hà Nội, Ủy ban nhân dân huyện ban hành Kế hoạch như sau:
+"""
+    info = _info(text)
+    assert info.issuer == "Ủy ban nhân dân huyện Đông Anh"
+    assert info.title == "KỶ NIỆM 90 NĂM NGÀY THÀNH LẬP ĐOÀN TNCS HỒ CHÍ MINH"

@@ -258,6 +258,8 @@ def _context(src: SourceDocument, info: DocInfo, top: _Top, st: Statement | None
             issuer = names[-1]
             if len(names) > 1:
                 info.parent_issuer = names[-2]
+        if top.zone.youth and not re.search(r"(?i)đoàn", issuer):
+            issuer = f"{issuer} Đoàn TNCS Hồ Chí Minh"  # "BAN CHẤP HÀNH TRUNG ƯƠNG" under the Đoàn's heading
     if issuer is None and st is not None and st.issuer:
         issuer = st.issuer
     if issuer is None and info.title:
@@ -284,6 +286,7 @@ def _context(src: SourceDocument, info: DocInfo, top: _Top, st: Statement | None
     full = base
     if ctx.province and base.startswith(("Sở ", "Ban ", "Văn phòng ", "Ủy ban nhân dân", "Hội đồng nhân dân")) \
             and not re.search(r"\b(?:tỉnh|thành phố)\s+[A-ZĐ]", base) and not ctx.locality \
+            and not re.search(r"\bTrung ương\b", base) \
             and not base.endswith(ctx.province):
         full = f"{base} {province_place(ctx.province)}" if not base.endswith(("tỉnh", "thành phố")) \
             else f"{base} {ctx.province}"

@@ -51,6 +51,10 @@ MOTTO = re.compile(
 )
 # the party's heading in the right column: a line by itself
 PARTY_MOTTO = re.compile(rf"(?m)^\s*{_loose('ĐẢNG CỘNG SẢN VIỆT NAM')}\s*$")
+# the Đoàn's heading in the right column (as the party's): by itself, or glued after the left column's name
+# ("BAN CHẤP HÀNH TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH" once a site has squeezed the columns' spaces)
+YOUTH_MOTTO = re.compile(rf"^(?P<left>.*?)\s*\|?\s*{_loose('ĐOÀN')}{_SP}(?:TNCS|{_loose('THANH NIÊN CỘNG SẢN')})"
+                         rf"{_SP}{_loose('HỒ CHÍ MINH')}\s*\|?\s*$")
 # "Số: 28/KH-SYT", "Số:    /KH-UBND", "Số 25-KH/TU", "Số: 25 /2013/QĐ-UBND"; the date column may follow
 SO = re.compile(
     r"^(?:(?:Nghị quyết|Quyết định|Kế hoạch|Chỉ thị|Thông báo|NGHỊ QUYẾT|QUYẾT ĐỊNH|KẾ HOẠCH)\s+)?"
@@ -93,6 +97,7 @@ _HEAD_RE = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, BODY_HEADS), key=
 # ("XÃ HỘI" is the noun "society" — "CÔNG TÁC XÃ HỘI", "THƯƠNG BINH VÀ XÃ HỘI" —, not a commune)
 _LOCALITY = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|TP\.|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI\b)|PHƯỜNG|THỊ TRẤN)\s+(?!ỦY\b|UỶ\b)\S")
 _PARTY_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH|HUYỆN|THỊ|QUẬN|ĐẢNG)\s+[ỦU][YỶ]\b")
+_YOUTH_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH|HUYỆN|THỊ|QUẬN)\s+ĐOÀN\b")  # "TỈNH ĐOÀN QUẢNG NAM"
 _TYPE_WORDS = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|THÔNG BÁO|HƯỚNG DẪN|BÁO CÁO|CHỈ THỊ|NGHỊ QUYẾT|"
                          r"PHƯƠNG ÁN|ĐỀ ÁN|TỜ TRÌNH|QUY CHẾ|QUY ĐỊNH|KẾT LUẬN|CÔNG ĐIỆN|DỰ ÁN)\b")
 _OPENER = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo|Nhằm|Để|Trên cơ sở|Qua|Ngày\s+\d)\b")
@@ -109,6 +114,7 @@ class Zone:
     date: str | None = None
     motto: bool = False
     party: bool = False
+    youth: bool = False  # the Đoàn TNCS Hồ Chí Minh's heading: the left column names one of its committees
     begin: int | None = None  # first block with a header part (what stands before it is the site's)
     end: int = 0  # first block after the zone
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -276,6 +282,15 @@ def _strip_mottos(lines: list[str], z: Zone) -> list[str]:
     if PARTY_MOTTO.search(text):
         z.party, z.elements = True, z.elements + 1
         text = PARTY_MOTTO.sub("\n", text)
+    kept = []
+    for line in text.split("\n"):
+        m = YOUTH_MOTTO.match(line.strip())
+        left = m.group("left").strip(" |") if m else ""
+        if m and (not left or (_HEAD_RE.match(left) or _YOUTH_COMMITTEE.match(left)) and not is_type_line(left)):
+            z.youth, z.elements = True, z.elements + 1
+            line = left  # what stands before it is the left column's: the committee that issues
+        kept.append(line)
+    text = "\n".join(kept)
     if MOTTO.search(text):
         z.motto = True
         z.elements += 1

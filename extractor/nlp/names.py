@@ -243,6 +243,7 @@ def _resolve_relative(s: str, ctx: PlanContext) -> str:
 _KIND = r"(tỉnh|thành phố|huyện|thị xã|quận|xã(?! hội)|phường|thị trấn)"
 _LOC_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!ỦY\b)\S")
 _PARTY_COMMITTEE = re.compile(r"^(tỉnh|huyện|thành|thị|quận|đảng) ủy\b\s*(.*)$")
+_YOUTH_COMMITTEE = re.compile(r"^(tỉnh|huyện|thành|thị|quận) đoàn\b\s*(.*)$")  # the Đoàn's committees
 # head nouns of organ names: the word after them starts a field name and is capitalized (NĐ 30/2020, Phụ lục II)
 _HEADS = ("bộ chỉ huy", "chi cục", "tổng cục", "trung tâm", "văn phòng", "ủy ban", "sở", "ban", "phòng", "cục",
           "bộ", "viện", "đài", "trường", "thanh tra")
@@ -298,6 +299,9 @@ def recase_name(line: str) -> str:
     m = _PARTY_COMMITTEE.match(s.lower())
     if m:
         return f"{m.group(1).capitalize()} ủy" + (f" {_case_place(m.group(2))}" if m.group(2) else "")
+    m = _YOUTH_COMMITTEE.match(s.lower())
+    if m:  # "TỈNH ĐOÀN QUẢNG NAM" → "Tỉnh đoàn Quảng Nam", as the party's committees
+        return f"{m.group(1).capitalize()} đoàn" + (f" {_case_place(m.group(2))}" if m.group(2) else "")
     m = re.match(rf"^(.*?)\s*\b{_KIND}\s+(.+)$", s)
     body, kind, place = (m.group(1), m.group(2), m.group(3)) if m and m.group(1) else (s, "", "")
     out = _case_body(body)
