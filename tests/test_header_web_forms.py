@@ -155,3 +155,32 @@ Căn cứ Kế hoạch số 20/KH-UBND ngày 15/01/2021 của Ủy ban nhân dâ
     info = _info(text)
     assert info.issuer == "Ủy ban nhân dân huyện Đông Anh"
     assert info.title == "KỶ NIỆM 90 NĂM NGÀY THÀNH LẬP ĐOÀN TNCS HỒ CHÍ MINH"
+
+
+VIEWER_PAGE = (
+    "ADSENSE\n\nKế hoạch số 77/KH-SYT năm 2023\n\nChia sẻ: _ _ | Ngày: | Loại File: PDF | Số trang:5\n\n"
+    "35\nlượt xem\n3\ndownload\n\n  Download Vui lòng tải xuống để xem tài liệu đầy đủ\n\n"
+    "Kế hoạch 77/KH-SYT về tiêm chủng mở rộng năm 2023. Căn cứ Quyết định số 1125/QĐ-BYT ngày 05/4/2022 của Bộ Y tế.\n\n"
+    "Chủ đề:\nLưu\n\nNội dung Text: Kế hoạch số 77/KH-SYT năm 2023\n\n"
+    "  1. SỞ Y TẾ TỈNH NAM ĐỊNH CỘNG HÒA XÃHỘI CHỦ NGHĨA VIỆT NAM  Độc lập  Tự do  Hạnh phúc   "
+    "Số: 77/KHSYT Nam Định, ngày 10 tháng 02 năm 2023    KẾ HOẠCH  TIÊM CHỦNG MỞ RỘNG NĂM 2023  "
+    "Thực hiện Quyết định số 4370/QĐ-BYT ngày 30/12/2022 của Bộ Y tế về kế hoạch tiêm chủng mở rộng  "
+    "năm 2023, Sở Y tế xây dựng kế hoạch như sau:  I. MỤC TIÊU  Duy trì tỷ lệ tiêm chủng đầy đủ cho trẻ em  "
+    "dưới 1 tuổi đạt trên 95% trên địa bàn toàn tỉnh.\n")
+
+
+def test_document_sharing_page_with_the_files_text_on_one_line():
+    r = extract(text=VIEWER_PAGE)
+    assert (r.doc.code, r.doc.date, r.doc.place) == ("77/KH-SYT", "2023-02-10", "Nam Định")
+    assert r.doc.issuer == "Sở Y tế tỉnh Nam Định" and r.doc.doc_type == "KH"
+    assert r.doc.title == "TIÊM CHỦNG MỞ RỘNG NĂM 2023"
+    assert not any(c.code == "1125/QĐ-BYT" for c in r.citations)  # the site's summary cites nothing
+    assert any(c.code == "4370/QĐ-BYT" for c in r.citations)
+
+
+def test_a_long_paragraph_with_double_spaces_is_not_taken_for_a_flattened_page():
+    para = ("Năm 2023, tình hình dịch bệnh  diễn biến phức tạp, Sở Y tế  đã chỉ đạo các đơn vị  triển khai "
+            "đồng bộ các biện pháp phòng chống dịch,  bảo đảm cung ứng thuốc, vật tư, hóa chất,  tăng cường "
+            "giám sát tại cộng đồng và tại các cơ sở khám bệnh, chữa bệnh trên địa bàn toàn tỉnh trong năm.")
+    src = parse_text(f"KẾ HOẠCH\nPhòng, chống dịch bệnh năm 2024\n{para}\n", "t.txt")
+    assert any(b.text.startswith("Năm 2023") and b.text.rstrip().endswith("trong năm.") for b in src.blocks)

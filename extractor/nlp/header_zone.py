@@ -25,16 +25,16 @@ _SP = r"[\s|]+"
 _MARKED = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
 
-def _loose(words: str) -> str:
+def _loose(words: str, sep: str = _SP) -> str:
     """A pattern for `words` whatever marks a typist or OCR put on their vowels
-    ("HÒA", "HOÀ", "HOA"): each vowel stands for any vowel of its base letter."""
+    ("HÒA", "HOÀ", "HOA"): each vowel stands for any vowel of its base letter; `sep` between words."""
     out = []
     for ch in words:
         base = strip_marks(ch).lower()
         if base in _VOWELS:
             out.append(_VOWELS[base])
         elif ch == " ":
-            out.append(_SP)
+            out.append(sep)
         else:
             out.append(re.escape(ch))
     return "".join(out)
@@ -45,7 +45,8 @@ _VOWELS = {v: "[" + group + group.upper() + "]" for v, group in {
     "u": "uùúủũụưừứửữự", "y": "yỳýỷỹỵ"}.items()}
 # the quốc hiệu and tiêu ngữ, wherever the flattening put them
 MOTTO = re.compile(
-    _loose("cộng hòa xã hội chủ nghĩa") + f"(?:{_SP}" + _loose("việt nam") + ")?"
+    # (a PDF's text layer may run its words together: "CỘNG HÒA XÃHỘI CHỦ NGHĨA")
+    _loose("cộng hòa xã hội chủ nghĩa", r"[\s|]*") + f"(?:{_SP}" + _loose("việt nam") + ")?"
     + "|" + _loose("độc lập") + rf"\s*[-–—]?{_SP}?" + _loose("tự do") + rf"\s*[-–—]?{_SP}?" + _loose("hạnh phúc"),
     re.I,
 )
@@ -152,7 +153,13 @@ def read_so(line: str) -> tuple[str | None, str, str] | None:
     sym = sym if sym[0] in "/-" else "/" + sym
     sym = strip_marks(sym)  # "KL/TƯ" → "KL/TU" (Đ is a letter, not a mark: kept)
     yr = re.sub(r"\s+", "", m.group("yr") or "")
-    return num, f"{num or ''}{yr}{sym}", m.group("rest").strip()
+    code = f"{num or ''}{yr}{sym}"
+    if num and "-" not in code.rsplit("/", 1)[-1]:  # a text layer that lost the hyphen: "5556/QĐBYT"
+        from .citations.clean import repair_code
+
+        fixed = repair_code(code)
+        code = fixed[0] if fixed else code
+    return num, code, m.group("rest").strip()
 
 
 def read_date(line: str) -> tuple[str, str] | None:
