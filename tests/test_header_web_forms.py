@@ -184,3 +184,26 @@ def test_a_long_paragraph_with_double_spaces_is_not_taken_for_a_flattened_page()
             "giám sát tại cộng đồng và tại các cơ sở khám bệnh, chữa bệnh trên địa bàn toàn tỉnh trong năm.")
     src = parse_text(f"KẾ HOẠCH\nPhòng, chống dịch bệnh năm 2024\n{para}\n", "t.txt")
     assert any(b.text.startswith("Năm 2023") and b.text.rstrip().endswith("trong năm.") for b in src.blocks)
+
+
+def test_plan_issued_inside_a_period_already_begun_is_for_its_issue_year():
+    from extractor.nlp.title import plan_year
+
+    title = "TRIỂN KHAI ĐỀ ÁN “NÂNG CAO CHẤT LƯỢNG KHÁM BỆNH GIAI ĐOẠN 2021 - 2025” TẠI TỈNH HÀ NAM"
+    assert plan_year(title, "2023-05-04", "KH") == 2023
+    assert plan_year(title, "2021-02-10", "KH") == 2021  # issued as the period opens
+    assert plan_year(title, "2020-12-28", "KH") == 2021  # issued ahead of it: for its first year
+    assert plan_year("Phát triển du lịch giai đoạn 2021-25", "2022-03-01", "KH") == 2022
+
+
+def test_news_headline_under_a_section_label_that_reports_a_plan_implementing_a_scheme():
+    text = ("Các chương trình đột phá của thành phố giai đoạn mới\n\n"
+            "Triển khai Đề án “Phát triển giao thông công cộng thành phố Đà Nẵng giai đoạn 2021 - 2025”\n"
+            "Thứ ba, 16/03/2021, 08:40 SA\n\n"
+            "(Cổng TTĐT) - UBND thành phố Đà Nẵng vừa ban hành kế hoạch triển khai Đề án “Phát triển giao thông "
+            "công cộng thành phố Đà Nẵng giai đoạn 2021 - 2025” nhằm xác định nhiệm vụ cụ thể của các sở, ngành "
+            "trong tổ chức triển khai, kiểm tra và đánh giá kết quả thực hiện.\n")
+    info = _info(text)
+    assert info.doc_type == "KH"  # the page's is the plan that implements the Đề án
+    assert info.title == "Triển khai Đề án “Phát triển giao thông công cộng thành phố Đà Nẵng giai đoạn 2021 - 2025”"
+    assert info.issuer == "Ủy ban nhân dân thành phố Đà Nẵng"

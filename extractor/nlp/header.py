@@ -52,6 +52,7 @@ class _Top:
     joint: bool = False
     body_start: int = 0
     title_span: tuple[int, int] | None = None
+    headline: str | None = None  # the site's headline the type and title were read from
 
 
 def extract_header(src: SourceDocument) -> HeaderResult:
@@ -98,6 +99,12 @@ def extract_header(src: SourceDocument) -> HeaderResult:
         statement = stated(src.text, 0 if z.begin is None else (blocks[body_start].start if body_start < len(blocks) else 0),
                            blocks[min(body_end, len(blocks)) - 1].end if body_end else None) if blocks else None
         _from_statement(info, statement, z)
+        lead = statement is not None and statement.span is not None and statement.span[0] < _LEAD_CHARS
+        if lead and top.headline and titles.by_verb(top.headline) and statement.doc_type \
+                and info.doc_type != statement.doc_type and z.begin is None:
+            # "Triển khai Đề án …" over a lead "UBND TP vừa ban hành kế hoạch triển khai Đề án …": the page's is
+            # the plan that implements the Đề án, its title the whole headline
+            info.doc_type, info.title = statement.doc_type, top.headline
     if info.doc_type is None:
         info.doc_type = _code_type(info.code)
     ctx = _context(src, info, top, statement, body_start, body_end)
@@ -136,6 +143,7 @@ def _read_top(blocks: list[Block], start: int) -> _Top:
         found = titles.headline(blocks, z.begin if z.begin is not None else len(blocks))
         if found is not None and start == 0:
             head, k = found
+            top.headline = head
             typed = titles.headline_type(head)
             top.doc_type, top.title = typed if typed else (None, head)
             if typed and re.match(r"^\d+[/-]", typed[1]):

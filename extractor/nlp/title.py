@@ -60,6 +60,11 @@ def type_line(line: str) -> tuple[str, str, bool] | None:
 _HEADLINE_VERB = re.compile(r"^(?:Triển khai|Thực hiện|Ban hành|Công bố|Về việc ban hành|Phê duyệt)\s+", re.I)
 
 
+def by_verb(line: str) -> bool:
+    """A headline that opens with what is done to a document ("Triển khai Đề án …", "Thực hiện Chương trình …")."""
+    return bool(re.match(r"^(?:Triển khai|Thực hiện)\s", line))
+
+
 def headline_type(line: str) -> tuple[str, str] | None:
     """A site's headline "Kế hoạch Cải cách hành chính năm 2022" → ("KH", "Cải cách hành chính năm 2022");
     "Triển khai Kế hoạch …" reports the plan by its name too."""
@@ -183,17 +188,30 @@ def headline(blocks: list[Block], before: int) -> tuple[str, int] | None:
     """A site's headline: the first line of the page (past the site's own lines), before the header
     or the body, in mixed case; and its block index."""
     k = next((i for i, b in enumerate(blocks[:3]) if not is_chrome(b.text)), None)
-    if k is None or before <= k:
+    if k is None or before <= k or not _headline_shape(blocks[k]):
         return None
-    b = blocks[k]
+    if k + 2 < min(len(blocks), before + 1) and _headline_shape(blocks[k + 1]) and len(blocks[k + 2].text) > 150:
+        lead = blocks[k + 2].text
+        second = _echo(blocks[k + 1].text, lead)
+        if second >= 0.6 and second - _echo(blocks[k].text, lead) >= 0.3:
+            k += 1  # a section's label above the headline: the lead repeats the headline, not the label
+    return blocks[k].text.strip(), k
+
+
+def _headline_shape(b: Block) -> bool:
     t = b.text.strip()
     if b.table is not None or "\n" in t or len(t) > 300 or t.endswith((".", ":", ";")) or t.isupper():
-        return None
+        return False
     if len(t.split()) < 4:
-        return None  # a section label of the site ("Thị trường", "Hoạt động Đảng"), not a headline
-    if _MARKER.match(t) or (_OPENERS.match(t) and not headline_type(t)):
-        return None
-    return t, k
+        return False  # a section label of the site ("Thị trường", "Hoạt động Đảng"), not a headline
+    return not (_MARKER.match(t) or (_OPENERS.match(t) and not headline_type(t)))
+
+
+def _echo(line: str, lead: str) -> float:
+    """How much of a line's wording the lead paragraph repeats (share of its words found in the lead)."""
+    words = [w for w in re.findall(r"[\wà-ỹđ]+", line.lower()) if len(w) > 1]
+    said = set(re.findall(r"[\wà-ỹđ]+", lead.lower()))
+    return sum(w in said for w in words) / len(words) if words else 0.0
 
 
 _PLAN_TYPES = ("KH", "CTr", "PA", "ĐA")
@@ -201,7 +219,8 @@ _NAMES_A_PLAN = re.compile(r"\b(?:kế hoạch|chương trình|phương án|đ�
 
 
 def plan_year(title: str | None, date: str | None, doc_type: str | None = None) -> int | None:
-    """The year the plan is for: the title's "năm YYYY", else the start of its period, else the
+    """The year the plan is for: the title's "năm YYYY", else the start of its period (the issue year when
+    it is issued inside a period already begun), else the
     latest year the title names (an anniversary), a horizon ("đến năm 2030") or a cited date
     aside; with no such year in the title, the date's.
     A document that neither is nor issues a plan (a decision awarding "năm 2010" titles, a
@@ -213,9 +232,13 @@ def plan_year(title: str | None, date: str | None, doc_type: str | None = None) 
         m = re.search(rf"(?<!đến )(?<!tới )năm\s+({_YEAR})\b", t)
         if m:
             return int(m.group(1))
-        m = re.search(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|năm học|niên độ)\s*({_YEAR})\s*[-–]\s*(?:{_YEAR}|\d{{2}})\b", t)
+        m = re.search(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|năm học|niên độ)\s*({_YEAR})\s*[-–]\s*({_YEAR}|\d{{2}})\b", t)
         if m:
-            return int(m.group(1))
+            start, end = int(m.group(1)), int(m.group(2)) if len(m.group(2)) == 4 else int(m.group(1)[:2] + m.group(2))
+            issued = int(date[:4]) if date else None
+            # issued inside a period already begun (a 2018 plan for a "giai đoạn 2017 - 2020" programme):
+            # it is for the years from its issue on
+            return issued if issued is not None and start < issued <= end else start
         # a horizon ("đến năm 2030", "tầm nhìn 2045") ends the plan's period, a cited date
         # ("ngày 04/6/2019", "…/2019/NĐ-CP") is another document's: neither is the year it is for
         horizon = re.compile(rf"(?:đến|tới|tầm nhìn(?: đến)?|định hướng(?: đến)?)\s+(?:năm\s+)?$")
