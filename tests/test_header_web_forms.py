@@ -186,14 +186,14 @@ def test_a_long_paragraph_with_double_spaces_is_not_taken_for_a_flattened_page()
     assert any(b.text.startswith("Năm 2023") and b.text.rstrip().endswith("trong năm.") for b in src.blocks)
 
 
-def test_plan_issued_inside_a_period_already_begun_is_for_its_issue_year():
+def test_a_period_inside_a_quoted_documents_name_is_that_documents_not_the_plans():
     from extractor.nlp.title import plan_year
 
     title = "TRIỂN KHAI ĐỀ ÁN “NÂNG CAO CHẤT LƯỢNG KHÁM BỆNH GIAI ĐOẠN 2021 - 2025” TẠI TỈNH HÀ NAM"
-    assert plan_year(title, "2023-05-04", "KH") == 2023
-    assert plan_year(title, "2021-02-10", "KH") == 2021  # issued as the period opens
-    assert plan_year(title, "2020-12-28", "KH") == 2021  # issued ahead of it: for its first year
-    assert plan_year("Phát triển du lịch giai đoạn 2021-25", "2022-03-01", "KH") == 2022
+    assert plan_year(title, "2023-05-04", "KH") == 2023  # the Đề án's period: the plan is for its date's year
+    assert plan_year(title, None, "KH") == 2021  # no date printed: the title's period is all there is
+    assert plan_year("KẾ HOẠCH HÀNH ĐỘNG VÌ SỰ TIẾN BỘ PHỤ NỮ GIAI ĐOẠN 2006 - 2010", "2007-03-05", "KH") == 2006
+    assert plan_year("Tổ chức “Năm Du lịch quốc gia 2023” tại tỉnh", "2022-11-20", "KH") == 2023  # an event's
 
 
 def test_news_headline_under_a_section_label_that_reports_a_plan_implementing_a_scheme():
@@ -207,3 +207,18 @@ def test_news_headline_under_a_section_label_that_reports_a_plan_implementing_a_
     assert info.doc_type == "KH"  # the page's is the plan that implements the Đề án
     assert info.title == "Triển khai Đề án “Phát triển giao thông công cộng thành phố Đà Nẵng giai đoạn 2021 - 2025”"
     assert info.issuer == "Ủy ban nhân dân thành phố Đà Nẵng"
+
+
+def test_signature_post_in_the_old_spelling_reads_as_the_bodys_name():
+    text = """UỶ BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 88/QĐ-UBND | Sơn La, ngày 12 tháng 01 năm 2015 |
+QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH PHÒNG, CHỐNG THIÊN TAI NĂM 2015
+UỶ BAN NHÂN DÂN TỈNH SƠN LA
+Căn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai năm 2015.
+Nơi nhận: | TM. UỶ BAN NHÂN DÂN |
+"""
+    info = _info(text)
+    assert info.signer_title == "TM. Ủy ban nhân dân" and info.issuer == "Ủy ban nhân dân tỉnh Sơn La"

@@ -147,6 +147,7 @@ def _sentence_case(line: str) -> str:
     low = line.lower()
     low = _POSTS.get(_letters(low), low)  # a post OCR read without a mark: "PHO CHỦ TỊCH"
     low = re.sub(r"^phó (\w)", lambda m: "phó " + m.group(1).upper(), low)  # "Phó Chủ tịch"
+    low = re.sub(r"\buỷ ban\b", "ủy ban", low)  # "TM. UỶ BAN NHÂN DÂN": the body's name as NĐ 30 spells it
     return prefix + low[:1].upper() + low[1:]
 
 

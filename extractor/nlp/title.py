@@ -218,27 +218,30 @@ _PLAN_TYPES = ("KH", "CTr", "PA", "ĐA")
 _NAMES_A_PLAN = re.compile(r"\b(?:kế hoạch|chương trình|phương án|đề án)\b", re.I)
 
 
+# a document named in quotes after its type: "Đề án “Tăng cường … giai đoạn 2017 - 2020”" (an event's name in
+# quotes, "“Năm Du lịch quốc gia 2023”", may well be the plan's own year: kept)
+_QUOTED = re.compile(r"\b(?:đề án|chương trình|chiến lược|quy hoạch|dự án|kế hoạch|nghị quyết|quyết định)\s*"
+                     r"(?:“[^”]{3,200}”|\"[^\"]{3,200}\")")
+
+
 def plan_year(title: str | None, date: str | None, doc_type: str | None = None) -> int | None:
-    """The year the plan is for: the title's "năm YYYY", else the start of its period (the issue year when
-    it is issued inside a period already begun), else the
-    latest year the title names (an anniversary), a horizon ("đến năm 2030") or a cited date
-    aside; with no such year in the title, the date's.
+    """The year the plan is for: the title's "năm YYYY", else the start of its period, else the
+    latest year the title names (an anniversary), a horizon ("đến năm 2030"), a cited date and
+    the name of a document in quotes ("Đề án “…”") aside; with no such year in the title, the date's.
     A document that neither is nor issues a plan (a decision awarding "năm 2010" titles, a
     Tờ trình on a "nhiệm kỳ 2021 - 2026") is for the year it is issued in."""
     if date and doc_type and doc_type not in _PLAN_TYPES and not _NAMES_A_PLAN.search(title or ""):
         return int(date[:4])
     if title:
         t = title.lower()
+        if date:  # a document named in quotes has its own years ("Đề án “… giai đoạn 2017 - 2020”")
+            t = _QUOTED.sub(" ", t)
         m = re.search(rf"(?<!đến )(?<!tới )năm\s+({_YEAR})\b", t)
         if m:
             return int(m.group(1))
-        m = re.search(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|năm học|niên độ)\s*({_YEAR})\s*[-–]\s*({_YEAR}|\d{{2}})\b", t)
+        m = re.search(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|năm học|niên độ)\s*({_YEAR})\s*[-–]\s*(?:{_YEAR}|\d{{2}})\b", t)
         if m:
-            start, end = int(m.group(1)), int(m.group(2)) if len(m.group(2)) == 4 else int(m.group(1)[:2] + m.group(2))
-            issued = int(date[:4]) if date else None
-            # issued inside a period already begun (a 2018 plan for a "giai đoạn 2017 - 2020" programme):
-            # it is for the years from its issue on
-            return issued if issued is not None and start < issued <= end else start
+            return int(m.group(1))
         # a horizon ("đến năm 2030", "tầm nhìn 2045") ends the plan's period, a cited date
         # ("ngày 04/6/2019", "…/2019/NĐ-CP") is another document's: neither is the year it is for
         horizon = re.compile(rf"(?:đến|tới|tầm nhìn(?: đến)?|định hướng(?: đến)?)\s+(?:năm\s+)?$")
