@@ -222,3 +222,29 @@ Nơi nhận: | TM. UỶ BAN NHÂN DÂN |
 """
     info = _info(text)
     assert info.signer_title == "TM. Ủy ban nhân dân" and info.issuer == "Ủy ban nhân dân tỉnh Sơn La"
+
+
+def test_recipients_run_together_and_a_signature_cut_before_the_name():
+    text = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 512/QĐ-UBND | Bắc Kạn, ngày 15 tháng 3 năm 2024 |
+QUYẾT ĐỊNH
+VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH PHÁT TRIỂN DU LỊCH NĂM 2024
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN
+Căn cứ Luật Du lịch ngày 19 tháng 6 năm 2017;
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Kế hoạch phát triển du lịch năm 2024 (có Kế hoạch kèm theo).
+Điều 2. Quyết định có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Bộ Văn hóa, Thể thao và Du lịch (b/c);
+- CT, các PCT UBND tỉnh;- LĐVP;
+- Lưu: VT, VXNV.
+|
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+N
+"""
+    info = _info(text)
+    assert info.recipients == ["Như Điều 2", "Bộ Văn hóa, Thể thao và Du lịch (b/c)", "CT, các PCT UBND tỉnh", "LĐVP",
+                               "Lưu: VT, VXNV"]
+    assert info.signer is None and info.signer_title == "KT. Chủ tịch / Phó Chủ tịch"

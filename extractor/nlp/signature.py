@@ -52,6 +52,8 @@ def recipients(blocks, nn_idx, appendix_start) -> list[str]:
         if k == j or k >= stop or not _item(blocks[k]):
             break
         j = k  # the signature's post, read between two lines of the list beside it
+    # two items a page ran together on one line: "- Chủ tịch, các PCT UBND tỉnh (để b/c);- CVP, …"
+    lines = [part for line in lines for part in re.split(r"(?<=;)\s*(?=[-+•]\s*\S)", line)]
     for line in lines:
         line = re.sub(r"^\s*[-+•]\s*", "", line).strip()
         line = re.sub(r"[;.,]+$", "", line).strip()
@@ -115,6 +117,8 @@ def signatures(blocks, body_end, appendix_start) -> tuple[list[str], list[str]]:
             names.append(_NAME_RANK.sub("", t))
             titles.append(" / ".join(_sentence_case(x) for x in _post_lines(title_lines)))
             title_lines = []
+    if title_lines and not names:  # the page cut before the name ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Đ"): the post
+        titles.append(" / ".join(_sentence_case(x) for x in _post_lines(title_lines)))
     return names, titles
 
 
