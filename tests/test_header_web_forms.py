@@ -248,3 +248,31 @@ N
     assert info.recipients == ["Như Điều 2", "Bộ Văn hóa, Thể thao và Du lịch (b/c)", "CT, các PCT UBND tỉnh", "LĐVP",
                                "Lưu: VT, VXNV"]
     assert info.signer is None and info.signer_title == "KT. Chủ tịch / Phó Chủ tịch"
+
+
+def test_hard_wrapped_titles_keep_the_years_wrapped_onto_their_own_line():
+    body = ("Căn cứ Quyết định số 3984/QĐ-BYT ngày 29 tháng 10 năm 2023 của Bộ trưởng Bộ Y tế về việc ban hành Kế\n"
+            "hoạch kiểm soát dịch bệnh giai đoạn 2023 - 2025, Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:\n"
+            "I. MỤC TIÊU\n")
+    head = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 235/KH-UBND | Cần Thơ, ngày 23 tháng 11 năm 2023 |\n"
+    a = _info(head + "KẾ HOẠCH\nKIỂM SOÁT DỊCH BỆNH COVID-19 TRÊN ĐỊA BÀN THÀNH PHỐ GIAI ĐOẠN\n2023 - 2025\n" + body)
+    assert a.title == "KIỂM SOÁT DỊCH BỆNH COVID-19 TRÊN ĐỊA BÀN THÀNH PHỐ GIAI ĐOẠN 2023 - 2025"
+    b = _info(head + "KẾ HOẠCH\nKIỂM SOÁT DỊCH BỆNH COVID-19 TRÊN ĐỊA BÀN THÀNH PHỐ GIAI ĐOẠN 2023\n-2025\n" + body)
+    assert b.title == "KIỂM SOÁT DỊCH BỆNH COVID-19 TRÊN ĐỊA BÀN THÀNH PHỐ GIAI ĐOẠN 2023 -2025"
+
+
+def test_decision_title_wrapped_before_the_city_it_names_goes_on():
+    text = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 6120/QĐ-UBND | Đà Nẵng, ngày 02 tháng 11 năm 2015 |
+QUYẾT ĐỊNH
+VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÁT TRIỂN GIAO THÔNG CÔNG CỘNG TẠI
+THÀNH PHỐ ĐÀ NẴNG GIAI ĐOẠN 2016 - 2020
+CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG
+Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển giao thông công cộng giai đoạn 2016 - 2020.
+"""
+    info = _info(text)
+    assert info.title == ("VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÁT TRIỂN GIAO THÔNG CÔNG CỘNG TẠI THÀNH PHỐ ĐÀ NẴNG "
+                          "GIAI ĐOẠN 2016 - 2020")
+    assert info.issuer == "Ủy ban nhân dân thành phố Đà Nẵng" and info.plan_year == 2016

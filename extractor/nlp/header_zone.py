@@ -135,7 +135,9 @@ def starts_as_body(line: str) -> bool:
     """An upper-case line that opens with the name of a body ("ỦY BAN NHÂN DÂN TỈNH …", "TỈNH QUẢNG BÌNH"),
     not one that only names a place inside it ("… TRÊN ĐỊA BÀN TỈNH BÌNH ĐỊNH", a title's wrapped line)."""
     t = line.strip()
-    return is_body_line(t) and bool(_HEAD_RE.match(t) or _LOCALITY.match(t))
+    if _LOCALITY.match(t):  # a place's name by itself ("TỈNH QUẢNG BÌNH"), not a title going on with one
+        return len(t.split()) <= 6 and not re.search(r"\d", t)
+    return is_body_line(t) and bool(_HEAD_RE.match(t))
 
 
 def is_type_line(line: str) -> bool:
