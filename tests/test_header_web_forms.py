@@ -276,3 +276,14 @@ QUYẾT ĐỊNH:
     assert info.title == ("VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÁT TRIỂN GIAO THÔNG CÔNG CỘNG TẠI THÀNH PHỐ ĐÀ NẴNG "
                           "GIAI ĐOẠN 2016 - 2020")
     assert info.issuer == "Ủy ban nhân dân thành phố Đà Nẵng" and info.plan_year == 2016
+
+
+def test_a_congress_subcommittee_is_completed_with_the_congress_the_text_names():
+    text = ("Tuyên truyền Đại hội đại biểu Đảng bộ tỉnh Hà Giang lần thứ XVII\n\n"
+            "Thứ hai - 06/04/2020 09:12\n"
+            "Nhằm tạo không khí phấn khởi chào mừng Đại hội Đảng bộ tỉnh lần thứ XVII, ngày 02/4/2020, Tiểu ban "
+            "Văn kiện Đại hội ban hành Kế hoạch số 05-KH/TBVK về tổ chức lấy ý kiến nhân dân vào dự thảo văn kiện "
+            "trên địa bàn tỉnh Hà Giang.\n")
+    info = _info(text)
+    assert info.issuer == "Tiểu ban Văn kiện Đại hội Đảng bộ tỉnh Hà Giang"
+    assert (info.code, info.date) == ("05-KH/TBVK", "2020-04-02")

@@ -287,6 +287,7 @@ def _context(src: SourceDocument, info: DocInfo, top: _Top, st: Statement | None
         return ctx
     base = normalize_name(issuer, ctx, text)
     base = _complete_level(base, text + "\n" + "\n".join(b.text for b in src.chrome), ctx)
+    base = _complete_congress(base, text, ctx)
     m = re.search(r"\b(thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+([A-ZĐ].*)$", base)
     if m and not base.startswith("Sở") and province_name(m.group(2)) is None:
         ctx.locality = f"{m.group(1)} {m.group(2)}"
@@ -343,6 +344,15 @@ def _complete_level(name: str, text: str, ctx: PlanContext) -> str:
     if counts:
         return f"{name} {max(counts, key=counts.get)}"
     return name
+
+
+def _complete_congress(name: str, text: str, ctx: PlanContext) -> str:
+    """"Tiểu ban Tuyên truyền và Phục vụ Đại hội" (a congress year's subcommittee): the congress the text
+    names ("Đại hội đại biểu Đảng bộ tỉnh lần thứ XIV"), in the plan's province."""
+    if not re.search(r"\bĐại hội$", name) or not ctx.province:
+        return name
+    m = re.search(r"\bĐại hội(?: đại biểu)? Đảng bộ (tỉnh|thành phố)\b", text)
+    return f"{name} Đảng bộ {m.group(1)} {ctx.province}" if m else name
 
 
 def _province(info: DocInfo, text: str, org_lines: list[str], src: SourceDocument) -> str | None:
