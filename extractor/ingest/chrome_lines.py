@@ -95,6 +95,9 @@ _DOC_START = re.compile(r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|CỘNG H[OÒ]
                         r"HUYỆN [ỦU][YỶ]|BAN |KẾ HOẠCH|QUYẾT ĐỊNH)|^Số\s*:")
 
 
+# a document-sharing site (tailieu.vn and the like) prints its own page — ads, share and download counters,
+# a summary — then the file's text layer under "Nội dung Text: <file name>"
+_VIEWER_INTRO = ("nội dung text", "nội dung văn bản text")
 # an item of a portal's related-documents list, its rank glued to the type: "- 1Nghị định 81/2019/NĐ-CP về …"
 _RELATED_ITEM = re.compile(r"^[-•]\s*\d{1,3}\s*(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Chỉ thị"
                            r"|Thông tư(?: liên tịch)?|Kế hoạch|Công văn|Công điện|Thông báo|Hướng dẫn|Chương trình|Kết luận"
@@ -104,8 +107,8 @@ _RELATED_ITEM = re.compile(r"^[-•]\s*\d{1,3}\s*(?:Hiến pháp|Bộ luật|Lu�
 def site_lines(lines: list[str]) -> set[int]:
     """Indexes of lines that are the site's by where they stand: a list of related documents
     between its heading (or, with no heading, its first ranked item) and the document's own
-    first line, and everything after a marker of other news or comments once only short
-    lines follow it."""
+    first line, a document-sharing site's page above "Nội dung Text:", and everything after a
+    marker of other news or comments once only short lines follow it."""
     out: set[int] = set()
     head = [i for i, line in enumerate(lines[:60]) if line.strip()][:3]
     if head and any(_RELATED_ITEM.match(lines[i].strip()) for i in head):
@@ -118,6 +121,10 @@ def site_lines(lines: list[str]) -> set[int]:
             start = next((k for k in range(i + 1, min(len(lines), i + 120)) if _DOC_START.match(lines[k].strip())), None)
             if start is not None:
                 out.update(range(i, start))
+            break
+    for i, line in enumerate(lines[:80]):
+        if fold(line.strip()).startswith(_VIEWER_INTRO) and any(x.strip() for x in lines[i + 1:]):
+            out.update(range(0, i + 1))  # the site's page above the file's own text
             break
     for i, line in enumerate(lines):
         if i > 5 and fold(line.strip()).rstrip(" :.") in CUT_MARKERS:

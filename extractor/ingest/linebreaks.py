@@ -78,6 +78,10 @@ def is_break(a: str, b: str, width: int | None, a_first: bool = True) -> bool:
         return False
     if re.match(r"^\d", b_s) and re.search(r"\d\s*[-–]$", a_s):  # "2016 -" / "2020": a range wrapped
         return False
+    if re.match(r"^[-–]\s*\d{2,4}\b", b_s) and re.search(r"\d$", a_s):  # "2006" / "-2010": wrapped before its dash
+        return False
+    if is_upper(a_s) and len(b_s) <= 30 and re.search(r"\d", b_s) and not _LETTERS.search(b_s):
+        return False  # "… GIAI ĐOẠN" / "2023 - 2025": a title's years wrapped onto a line of their own
     place_start = len(a_s.split()) <= 2 and a_s[:1].isupper() and not re.search(r"[.;:|]", a_s) and not is_upper(a_s)
     if place_start and _DATE_LINE.match(b_s):
         return False  # "Thái" / "Nguyên, ngày …": the place's name cut by a narrow cell

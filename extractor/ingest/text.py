@@ -46,7 +46,7 @@ def parse_text(source: str, path: str, fmt: str = "text", encoding: str | None =
     """Split decoded text into blocks."""
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     text, where = _unescape_breaks(source)
-    lines = _lines(text, where)
+    lines = _unflatten(_lines(text, where))
     site = site_lines([ln.text for ln in lines])
     for i in site:
         lines[i].site = True
@@ -108,6 +108,41 @@ def _lines(text: str, where: list[int]) -> list[_Line]:
         sb = where[b - 1] + 1 if b > a else sa
         out.append(_Line(raw, sa, sb))
         pos = b + 1
+    return out
+
+
+# a PDF's text layer put on one line by a document-sharing site: the lines it had are runs of 2+ spaces apart,
+# its first page opens with the viewer's page number and the header ("1. BỘ Y TẾ CỘNG HÒA XÃ HỘI … Số: …")
+_FLAT_GAP = re.compile(r"[ \t\u00a0]{2,}")
+_FLAT_HEAD = re.compile(r"CỘNG\s*H[OÒÓ]\S{0,2}\s*X\S{1,2}\s*H[ỘO]I|Độc lập|ĐỘC LẬP")
+_FLAT_MOTTO = re.compile(r"Độc lập\s*[-–—]?\s*Tự do\s*[-–—]?\s*Hạnh phúc", re.I)
+_PAGE_NO = re.compile(r"^\d{1,3}\.\s+(?=[A-ZĐÀ-Ỹ]{2})")
+
+
+def _unflatten(lines: list[_Line]) -> list[_Line]:
+    """A whole page flattened into one line gets its lines back (a header block, a title over lines, the
+    preamble's wrapped lines); other long lines, with a double space here and there, stay as they are."""
+    out: list[_Line] = []
+    for ln in lines:
+        t = ln.text
+        gaps = list(_FLAT_GAP.finditer(t))
+        if len(t) < 300 or len(gaps) < 4 or not _FLAT_HEAD.search(t[:400]) or not re.search(r"Số\s*:?\s*\d", t[:600]):
+            out.append(ln)
+            continue
+        motto = [m.span() for m in _FLAT_MOTTO.finditer(t)]  # its dashes lost, the motto's words stay together
+        gaps = [g for g in gaps if not any(a <= g.start() < b for a, b in motto)]
+        linear = ln.end - ln.start == len(t)  # offsets map one to one (no escaped breaks inside)
+        bounds = [0] + [x for m in gaps for x in (m.start(), m.end())] + [len(t)]
+        first = True
+        for k in range(0, len(bounds), 2):
+            a, b = bounds[k], bounds[k + 1]
+            a += len(t[a:b]) - len(t[a:b].lstrip())
+            if first and t[a:b].strip():
+                drop = _PAGE_NO.match(t[a:b])  # the viewer's "1." before the first page
+                a += drop.end() if drop else 0
+                first = False
+            if t[a:b].strip():
+                out.append(_Line(t[a:b], ln.start + a, ln.start + b) if linear else _Line(t[a:b], ln.start, ln.end))
     return out
 
 

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 from ..ingest.model import Block, SourceDocument
 from ..records import DocInfo
 from . import header_zone, title as titles
-from .names import PlanContext, normalize_name, province_name, province_place, recase_name
+from .names import CITY_ABBR, PlanContext, city_by_abbreviation, normalize_name, province_name, province_place, recase_name
 from .narrative import Statement, stated
 from .orgs import find_orgs
 from .signature import NOI_NHAN, is_signature, recipients, signatures
 
 _DECISION_TYPES = ("QĐ", "NQ", "CT")
+_LEAD_CHARS = 600  # a news item's lead: its headline, dateline and first sentence
 _ARTICLES_ISSUE = re.compile(r"^(?:Điều|ĐIỀU)\s+1\s*[.:]\s*(?:Ban hành|Phê duyệt|Ban hành kèm theo)\b")
 
 
@@ -51,6 +52,7 @@ class _Top:
     joint: bool = False
     body_start: int = 0
     title_span: tuple[int, int] | None = None
+    headline: str | None = None  # the site's headline the type and title were read from
 
 
 def extract_header(src: SourceDocument) -> HeaderResult:
@@ -97,6 +99,12 @@ def extract_header(src: SourceDocument) -> HeaderResult:
         statement = stated(src.text, 0 if z.begin is None else (blocks[body_start].start if body_start < len(blocks) else 0),
                            blocks[min(body_end, len(blocks)) - 1].end if body_end else None) if blocks else None
         _from_statement(info, statement, z)
+        lead = statement is not None and statement.span is not None and statement.span[0] < _LEAD_CHARS
+        if lead and top.headline and titles.by_verb(top.headline) and statement.doc_type \
+                and info.doc_type != statement.doc_type and z.begin is None:
+            # "Triển khai Đề án …" over a lead "UBND TP vừa ban hành kế hoạch triển khai Đề án …": the page's is
+            # the plan that implements the Đề án, its title the whole headline
+            info.doc_type, info.title = statement.doc_type, top.headline
     if info.doc_type is None:
         info.doc_type = _code_type(info.code)
     ctx = _context(src, info, top, statement, body_start, body_end)
@@ -135,6 +143,7 @@ def _read_top(blocks: list[Block], start: int) -> _Top:
         found = titles.headline(blocks, z.begin if z.begin is not None else len(blocks))
         if found is not None and start == 0:
             head, k = found
+            top.headline = head
             typed = titles.headline_type(head)
             top.doc_type, top.title = typed if typed else (None, head)
             if typed and re.match(r"^\d+[/-]", typed[1]):
@@ -208,15 +217,16 @@ def _body_end(blocks, start, nn_idx, appendix_start) -> int:
 
 
 def _posts_only(blocks: list[Block], nn_idx: int | None, stop: int | None) -> list[str]:
-    """A signature cut before the signer's name ("Nơi nhận: | TM. ỦY BAN NHÂN DÂN |"): the post alone."""
+    """A signature cut before the signer's name ("Nơi nhận: | TM. ỦY BAN NHÂN DÂN |", "Nơi nhận: | CHỦ TỊCH |"):
+    the post alone."""
     if nn_idx is None or blocks[nn_idx].table is None:
         return []
-    from .signature import _sentence_case
+    from .signature import _sentence_case, is_post_cell
 
     for row in blocks[nn_idx].table.rows:
         for c in row:
             t = c.text.strip()
-            if re.match(r"^(?:KT|TM|TL|Q)\.\s*\S", t) and t.isupper():
+            if is_post_cell(t):
                 return [" / ".join(_sentence_case(x) for x in t.split("\n") if x.strip())]
     return []
 
@@ -232,7 +242,10 @@ def _from_statement(info: DocInfo, st: Statement | None, z: header_zone.Zone) ->
         if lone_date:
             info.place = None  # the line at the top was the site's print date
         info.date = st.date
-    if info.doc_type is None and (st.code or st.date):
+    # a news item whose lead reports the plan ("UBND TP vừa ban hành kế hoạch triển khai …") is about that plan,
+    # numbered or not; further down, an unnumbered mention may be any plan's
+    lead = st.span is not None and st.span[0] < _LEAD_CHARS and z.begin is None
+    if info.doc_type is None and (st.code or st.date or lead):
         info.doc_type = st.doc_type
 
 
@@ -253,6 +266,8 @@ def _context(src: SourceDocument, info: DocInfo, top: _Top, st: Statement | None
             issuer = names[-1]
             if len(names) > 1:
                 info.parent_issuer = names[-2]
+        if top.zone.youth and not re.search(r"(?i)đoàn", issuer):
+            issuer = f"{issuer} Đoàn TNCS Hồ Chí Minh"  # "BAN CHẤP HÀNH TRUNG ƯƠNG" under the Đoàn's heading
     if issuer is None and st is not None and st.issuer:
         issuer = st.issuer
     if issuer is None and info.title:
@@ -272,6 +287,7 @@ def _context(src: SourceDocument, info: DocInfo, top: _Top, st: Statement | None
         return ctx
     base = normalize_name(issuer, ctx, text)
     base = _complete_level(base, text + "\n" + "\n".join(b.text for b in src.chrome), ctx)
+    base = _complete_congress(base, text, ctx)
     m = re.search(r"\b(thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+([A-ZĐ].*)$", base)
     if m and not base.startswith("Sở") and province_name(m.group(2)) is None:
         ctx.locality = f"{m.group(1)} {m.group(2)}"
@@ -279,6 +295,7 @@ def _context(src: SourceDocument, info: DocInfo, top: _Top, st: Statement | None
     full = base
     if ctx.province and base.startswith(("Sở ", "Ban ", "Văn phòng ", "Ủy ban nhân dân", "Hội đồng nhân dân")) \
             and not re.search(r"\b(?:tỉnh|thành phố)\s+[A-ZĐ]", base) and not ctx.locality \
+            and not re.search(r"\bTrung ương\b", base) \
             and not base.endswith(ctx.province):
         full = f"{base} {province_place(ctx.province)}" if not base.endswith(("tỉnh", "thành phố")) \
             else f"{base} {ctx.province}"
@@ -329,6 +346,15 @@ def _complete_level(name: str, text: str, ctx: PlanContext) -> str:
     return name
 
 
+def _complete_congress(name: str, text: str, ctx: PlanContext) -> str:
+    """"Tiểu ban Tuyên truyền và Phục vụ Đại hội" (a congress year's subcommittee): the congress the text
+    names ("Đại hội đại biểu Đảng bộ tỉnh lần thứ XIV"), in the plan's province."""
+    if not re.search(r"\bĐại hội$", name) or not ctx.province:
+        return name
+    m = re.search(r"\bĐại hội(?: đại biểu)? Đảng bộ (tỉnh|thành phố)\b", text)
+    return f"{name} Đảng bộ {m.group(1)} {ctx.province}" if m else name
+
+
 def _province(info: DocInfo, text: str, org_lines: list[str], src: SourceDocument) -> str | None:
     for line in org_lines:  # "UBND TỈNH NINH BÌNH", "ĐẢNG BỘ TỈNH QUẢNG NGÃI"
         m = re.search(r"\b(?:TỈNH|THÀNH PHỐ)\s+(.+)$", line)
@@ -347,6 +373,10 @@ def _province(info: DocInfo, text: str, org_lines: list[str], src: SourceDocumen
             if p:
                 counts[p] = counts.get(p, 0) + 1
                 break
+    for m in re.finditer(CITY_ABBR, text):  # "TPHCM", "TP.HCM": the city by its abbreviation
+        p = city_by_abbreviation(m.group(0))
+        if p:
+            counts[p] = counts.get(p, 0) + 1
     if counts:
         return max(counts, key=counts.get)
     return None

@@ -25,16 +25,16 @@ _SP = r"[\s|]+"
 _MARKED = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
 
-def _loose(words: str) -> str:
+def _loose(words: str, sep: str = _SP) -> str:
     """A pattern for `words` whatever marks a typist or OCR put on their vowels
-    ("HÒA", "HOÀ", "HOA"): each vowel stands for any vowel of its base letter."""
+    ("HÒA", "HOÀ", "HOA"): each vowel stands for any vowel of its base letter; `sep` between words."""
     out = []
     for ch in words:
         base = strip_marks(ch).lower()
         if base in _VOWELS:
             out.append(_VOWELS[base])
         elif ch == " ":
-            out.append(_SP)
+            out.append(sep)
         else:
             out.append(re.escape(ch))
     return "".join(out)
@@ -45,12 +45,17 @@ _VOWELS = {v: "[" + group + group.upper() + "]" for v, group in {
     "u": "uùúủũụưừứửữự", "y": "yỳýỷỹỵ"}.items()}
 # the quốc hiệu and tiêu ngữ, wherever the flattening put them
 MOTTO = re.compile(
-    _loose("cộng hòa xã hội chủ nghĩa") + f"(?:{_SP}" + _loose("việt nam") + ")?"
+    # (a PDF's text layer may run its words together: "CỘNG HÒA XÃHỘI CHỦ NGHĨA")
+    _loose("cộng hòa xã hội chủ nghĩa", r"[\s|]*") + f"(?:{_SP}" + _loose("việt nam") + ")?"
     + "|" + _loose("độc lập") + rf"\s*[-–—]?{_SP}?" + _loose("tự do") + rf"\s*[-–—]?{_SP}?" + _loose("hạnh phúc"),
     re.I,
 )
 # the party's heading in the right column: a line by itself
 PARTY_MOTTO = re.compile(rf"(?m)^\s*{_loose('ĐẢNG CỘNG SẢN VIỆT NAM')}\s*$")
+# the Đoàn's heading in the right column (as the party's): by itself, or glued after the left column's name
+# ("BAN CHẤP HÀNH TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH" once a site has squeezed the columns' spaces)
+YOUTH_MOTTO = re.compile(rf"^(?P<left>.*?)\s*\|?\s*{_loose('ĐOÀN')}{_SP}(?:TNCS|{_loose('THANH NIÊN CỘNG SẢN')})"
+                         rf"{_SP}{_loose('HỒ CHÍ MINH')}\s*\|?\s*$")
 # "Số: 28/KH-SYT", "Số:    /KH-UBND", "Số 25-KH/TU", "Số: 25 /2013/QĐ-UBND"; the date column may follow
 SO = re.compile(
     r"^(?:(?:Nghị quyết|Quyết định|Kế hoạch|Chỉ thị|Thông báo|NGHỊ QUYẾT|QUYẾT ĐỊNH|KẾ HOẠCH)\s+)?"
@@ -90,8 +95,10 @@ BODY_HEADS = (
     "TÒA ÁN", "BAN CHỈ ĐẠO", "BCĐ", "BAN THƯỜNG VỤ", "BCH", "UBMTTQ", "ỦY BAN MTTQ",
 )
 _HEAD_RE = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, BODY_HEADS), key=len, reverse=True)) + r")\b")
-_LOCALITY = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|TP\.|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!ỦY\b|UỶ\b)\S")
+# ("XÃ HỘI" is the noun "society" — "CÔNG TÁC XÃ HỘI", "THƯƠNG BINH VÀ XÃ HỘI" —, not a commune)
+_LOCALITY = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|TP\.|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI\b)|PHƯỜNG|THỊ TRẤN)\s+(?!ỦY\b|UỶ\b)\S")
 _PARTY_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH|HUYỆN|THỊ|QUẬN|ĐẢNG)\s+[ỦU][YỶ]\b")
+_YOUTH_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH|HUYỆN|THỊ|QUẬN)\s+ĐOÀN\b")  # "TỈNH ĐOÀN QUẢNG NAM"
 _TYPE_WORDS = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|THÔNG BÁO|HƯỚNG DẪN|BÁO CÁO|CHỈ THỊ|NGHỊ QUYẾT|"
                          r"PHƯƠNG ÁN|ĐỀ ÁN|TỜ TRÌNH|QUY CHẾ|QUY ĐỊNH|KẾT LUẬN|CÔNG ĐIỆN|DỰ ÁN)\b")
 _OPENER = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo|Nhằm|Để|Trên cơ sở|Qua|Ngày\s+\d)\b")
@@ -108,6 +115,7 @@ class Zone:
     date: str | None = None
     motto: bool = False
     party: bool = False
+    youth: bool = False  # the Đoàn TNCS Hồ Chí Minh's heading: the left column names one of its committees
     begin: int | None = None  # first block with a header part (what stands before it is the site's)
     end: int = 0  # first block after the zone
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -121,6 +129,15 @@ def is_body_line(line: str) -> bool:
     t = line.strip()
     # "BAN HÀNH …" is a verb, "PHÒNG, CHỐNG …" (prevent and combat) opens a title, not a Phòng's name
     return (bool(_HEAD_RE.match(t)) or bool(_LOCALITY.match(t))) and not re.match(r"^(?:BAN HÀNH|PHÒNG\s*,?\s*CHỐNG)\b", t)
+
+
+def starts_as_body(line: str) -> bool:
+    """An upper-case line that opens with the name of a body ("ỦY BAN NHÂN DÂN TỈNH …", "TỈNH QUẢNG BÌNH"),
+    not one that only names a place inside it ("… TRÊN ĐỊA BÀN TỈNH BÌNH ĐỊNH", a title's wrapped line)."""
+    t = line.strip()
+    if _LOCALITY.match(t):  # a place's name by itself ("TỈNH QUẢNG BÌNH"), not a title going on with one
+        return len(t.split()) <= 6 and not re.search(r"\d", t)
+    return is_body_line(t) and bool(_HEAD_RE.match(t))
 
 
 def is_type_line(line: str) -> bool:
@@ -138,7 +155,13 @@ def read_so(line: str) -> tuple[str | None, str, str] | None:
     sym = sym if sym[0] in "/-" else "/" + sym
     sym = strip_marks(sym)  # "KL/TƯ" → "KL/TU" (Đ is a letter, not a mark: kept)
     yr = re.sub(r"\s+", "", m.group("yr") or "")
-    return num, f"{num or ''}{yr}{sym}", m.group("rest").strip()
+    code = f"{num or ''}{yr}{sym}"
+    if num and "-" not in code.rsplit("/", 1)[-1]:  # a text layer that lost the hyphen: "5556/QĐBYT"
+        from .citations.clean import repair_code
+
+        fixed = repair_code(code)
+        code = fixed[0] if fixed else code
+    return num, code, m.group("rest").strip()
 
 
 def read_date(line: str) -> tuple[str, str] | None:
@@ -268,6 +291,15 @@ def _strip_mottos(lines: list[str], z: Zone) -> list[str]:
     if PARTY_MOTTO.search(text):
         z.party, z.elements = True, z.elements + 1
         text = PARTY_MOTTO.sub("\n", text)
+    kept = []
+    for line in text.split("\n"):
+        m = YOUTH_MOTTO.match(line.strip())
+        left = m.group("left").strip(" |") if m else ""
+        if m and (not left or (_HEAD_RE.match(left) or _YOUTH_COMMITTEE.match(left)) and not is_type_line(left)):
+            z.youth, z.elements = True, z.elements + 1
+            line = left  # what stands before it is the left column's: the committee that issues
+        kept.append(line)
+    text = "\n".join(kept)
     if MOTTO.search(text):
         z.motto = True
         z.elements += 1

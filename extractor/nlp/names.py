@@ -177,6 +177,7 @@ def _expand_tokens(s: str, ctx: PlanContext, text: str) -> str:
         lambda m: f"{m.group(1)} {province_name(m.group(2)) or m.group(2)}",
         s,
     )
+    s = _CITY_ABBR.sub(_city, s)  # "UBND TP.HCM", "Sở Y tế TPHCM": the city by its abbreviation
     out = []
     for tok in re.split(r"(\s+|,|\(|\))", s):
         if tok and (_INITIALS_WORD.match(tok) or tok in table):
@@ -189,6 +190,22 @@ def _expand_tokens(s: str, ctx: PlanContext, text: str) -> str:
     s = "".join(out)
     s = re.sub(r"\bSở Sở\b", "Sở", s)
     return s
+
+
+# a centrally-run city written "TP" + its initials ("TP. HCM", "TP.HCM", "TPHCM"), as provinces.tsv lists them
+CITY_ABBR = r"\bTP\.?\s?[A-ZĐ]{2,4}\b"
+_CITY_ABBR = re.compile(CITY_ABBR)
+
+
+def city_by_abbreviation(s: str) -> str | None:
+    """"TP.HCM" → "Hồ Chí Minh": a city among the provinces, by one of its listed abbreviations."""
+    name = province_name(s)
+    return name if name in _city_provinces() else None
+
+
+def _city(m: re.Match) -> str:
+    name = city_by_abbreviation(m.group(0))
+    return f"thành phố {name}" if name else m.group(0)
 
 
 def _resolve_relative(s: str, ctx: PlanContext) -> str:
@@ -234,6 +251,7 @@ _LOWER_KINDS = ("thị xã", "thị trấn", "quận", "phường", "xã")
 _KIND = r"(tỉnh|thành phố|huyện|thị xã|quận|xã(?! hội)|phường|thị trấn)"
 _LOC_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!ỦY\b)\S")
 _PARTY_COMMITTEE = re.compile(r"^(tỉnh|huyện|thành|thị|quận|đảng) ủy\b\s*(.*)$")
+_YOUTH_COMMITTEE = re.compile(r"^(tỉnh|huyện|thành|thị|quận) đoàn\b\s*(.*)$")  # the Đoàn's committees
 # head nouns of organ names: the word after them starts a field name and is capitalized (NĐ 30/2020, Phụ lục II)
 _HEADS = ("bộ chỉ huy", "chi cục", "tổng cục", "trung tâm", "văn phòng", "ủy ban", "sở", "ban", "phòng", "cục",
           "bộ", "viện", "đài", "trường", "thanh tra")
@@ -289,6 +307,9 @@ def recase_name(line: str) -> str:
     m = _PARTY_COMMITTEE.match(s.lower())
     if m:
         return f"{m.group(1).capitalize()} ủy" + (f" {_case_place(m.group(2))}" if m.group(2) else "")
+    m = _YOUTH_COMMITTEE.match(s.lower())
+    if m:  # "TỈNH ĐOÀN QUẢNG NAM" → "Tỉnh đoàn Quảng Nam", as the party's committees
+        return f"{m.group(1).capitalize()} đoàn" + (f" {_case_place(m.group(2))}" if m.group(2) else "")
     m = re.match(rf"^(.*?)\s*\b{_KIND}\s+(.+)$", s)
     body, kind, place = (m.group(1), m.group(2), m.group(3)) if m and m.group(1) else (s, "", "")
     out = _case_body(body)

@@ -52,6 +52,8 @@ def recipients(blocks, nn_idx, appendix_start) -> list[str]:
         if k == j or k >= stop or not _item(blocks[k]):
             break
         j = k  # the signature's post, read between two lines of the list beside it
+    # two items a page ran together on one line: "- Chủ tịch, các PCT UBND tỉnh (để b/c);- CVP, …"
+    lines = [part for line in lines for part in re.split(r"(?<=;)\s*(?=[-+•]\s*\S)", line)]
     for line in lines:
         line = re.sub(r"^\s*[-+•]\s*", "", line).strip()
         line = re.sub(r"[;.,]+$", "", line).strip()
@@ -115,6 +117,8 @@ def signatures(blocks, body_end, appendix_start) -> tuple[list[str], list[str]]:
             names.append(_NAME_RANK.sub("", t))
             titles.append(" / ".join(_sentence_case(x) for x in _post_lines(title_lines)))
             title_lines = []
+    if title_lines and not names:  # the page cut before the name ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Đ"): the post
+        titles.append(" / ".join(_sentence_case(x) for x in _post_lines(title_lines)))
     return names, titles
 
 
@@ -129,6 +133,15 @@ def _post_lines(lines: list[str]) -> list[str]:
     return out
 
 
+def is_post_cell(text: str) -> bool:
+    """A signature column cut before the name ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", or a
+    post alone, "CHỦ TỊCH"): upper case, and an authority prefix or a post that signs on its first line."""
+    t = text.strip()
+    first = t.split("\n")[0].strip()
+    return t.isupper() and len(t) < 120 and (bool(re.match(r"^(?:KT|TM|TL|Q)\.\s*\S", first))
+                                              or _letters(first) in _POSTS)
+
+
 def _sentence_case(line: str) -> str:
     m = _SIGN_PREFIX.match(line)
     prefix = ""
@@ -138,6 +151,7 @@ def _sentence_case(line: str) -> str:
     low = line.lower()
     low = _POSTS.get(_letters(low), low)  # a post OCR read without a mark: "PHO CHỦ TỊCH"
     low = re.sub(r"^phó (\w)", lambda m: "phó " + m.group(1).upper(), low)  # "Phó Chủ tịch"
+    low = re.sub(r"\buỷ ban\b", "ủy ban", low)  # "TM. UỶ BAN NHÂN DÂN": the body's name as NĐ 30 spells it
     return prefix + low[:1].upper() + low[1:]
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..ingest.chrome_lines import is_chrome
 from ..ingest.model import Block
-from .header_zone import is_body_line
+from .header_zone import is_body_line, starts_as_body
 
 # names of types that are printed as a type line (the longest first: "Chương trình hành động" before "Chương trình")
 _EXTRA_TYPE_NAMES = {"chương trình hành động": "CTr"}
@@ -60,6 +60,11 @@ def type_line(line: str) -> tuple[str, str, bool] | None:
 _HEADLINE_VERB = re.compile(r"^(?:Triển khai|Thực hiện|Ban hành|Công bố|Về việc ban hành|Phê duyệt)\s+", re.I)
 
 
+def by_verb(line: str) -> bool:
+    """A headline that opens with what is done to a document ("Triển khai Đề án …", "Thực hiện Chương trình …")."""
+    return bool(re.match(r"^(?:Triển khai|Thực hiện)\s", line))
+
+
 def headline_type(line: str) -> tuple[str, str] | None:
     """A site's headline "Kế hoạch Cải cách hành chính năm 2022" → ("KH", "Cải cách hành chính năm 2022");
     "Triển khai Kế hoạch …" reports the plan by its name too."""
@@ -99,7 +104,8 @@ def read_title(blocks: list[Block], i: int, rest: str, decision: bool) -> tuple[
                     break
                 lines.append(line.strip())
             j += 1
-            if not b.text.isupper() and not (j < len(blocks) and blocks[j].text[:1].islower()):
+            if not b.text.isupper() and not (j < len(blocks) and (blocks[j].text[:1].islower()
+                                                                  or _wrapped_before_name(lines, blocks[j]))):
                 break  # a title in lower case is one paragraph (its wrapped lines are joined)
     while lines and j < min(len(blocks), i + 6) and _goes_on(blocks[j]):
         lines += [x.strip() for x in blocks[j].text.split("\n") if x.strip()]  # OCR made each title line a block
@@ -116,6 +122,18 @@ def read_title(blocks: list[Block], i: int, rest: str, decision: bool) -> tuple[
 _MISREAD_VE = re.compile(r"^(?:[vV](?:à|ẻ|ệ|ể|ê|e|è|é|ề|ế|ễ))\s+việc\b")
 
 
+def _wrapped_before_name(lines: list[str], b: Block) -> bool:
+    """A mixed-case title wrapped before a proper name ("… tiến tới Đại hội đại biểu" / "Đoàn TNCS Hồ Chí Minh
+    thành phố …"): the line above stops inside a phrase (on a lower-case word: no stop, year or quote), and the
+    next is a short capitalized line that goes on naming, not a sentence of the preamble."""
+    t = b.text.strip()
+    if not lines or b.table is not None or "\n" in t or len(t) > 160 or t.isupper() or not t[:1].isupper():
+        return False
+    if not re.search(r"[a-zà-ỹđ]$", lines[-1]) or _MARKER.match(t) or _OPENERS.match(t) or is_chrome(t):
+        return False
+    return not (re.search(r"[.;:!?]$", t) or re.search(r"\b(?:ban hành|xây dựng|như sau|triển khai|thực hiện)\b", t, re.I))
+
+
 def _goes_on(b: Block) -> bool:
     """A block that carries on the title line above it: it opens in lower case."""
     t = b.text.strip()
@@ -126,7 +144,7 @@ def is_authority(line: str) -> bool:
     """Who decides, printed between a decision's title and its preamble ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …",
     "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "HỘI ĐỒNG NHÂN DÂN TỈNH … KHÓA XIII KỲ HỌP THỨ 7")."""
     t = line.strip()
-    return t.isupper() and len(t) < 160 and (bool(_AUTHORITY.match(t)) or is_body_line(t))
+    return t.isupper() and len(t) < 160 and (bool(_AUTHORITY.match(t)) or starts_as_body(t))
 
 
 def _stop_line(line: str, lines: list[str], decision: bool) -> bool:
@@ -147,7 +165,7 @@ def _title_block(b: Block, lines: list[str], decision: bool) -> bool:
     if t.isupper():
         return True
     if lines:  # a mixed-case continuation after upper-case lines is the preamble
-        return t[:1].islower()
+        return t[:1].islower() or _wrapped_before_name(lines, b)
     return not (_OPENERS.match(t) and (len(t) > 150 or re.search(r"[,;]\s*$|\bban hành\b", t))) and not t.endswith(".")
 
 
@@ -170,33 +188,54 @@ def headline(blocks: list[Block], before: int) -> tuple[str, int] | None:
     """A site's headline: the first line of the page (past the site's own lines), before the header
     or the body, in mixed case; and its block index."""
     k = next((i for i, b in enumerate(blocks[:3]) if not is_chrome(b.text)), None)
-    if k is None or before <= k:
+    if k is None or before <= k or not _headline_shape(blocks[k]):
         return None
-    b = blocks[k]
+    if k + 2 < min(len(blocks), before + 1) and _headline_shape(blocks[k + 1]) and len(blocks[k + 2].text) > 150:
+        lead = blocks[k + 2].text
+        second = _echo(blocks[k + 1].text, lead)
+        if second >= 0.6 and second - _echo(blocks[k].text, lead) >= 0.3:
+            k += 1  # a section's label above the headline: the lead repeats the headline, not the label
+    return blocks[k].text.strip(), k
+
+
+def _headline_shape(b: Block) -> bool:
     t = b.text.strip()
     if b.table is not None or "\n" in t or len(t) > 300 or t.endswith((".", ":", ";")) or t.isupper():
-        return None
+        return False
     if len(t.split()) < 4:
-        return None  # a section label of the site ("Thị trường", "Hoạt động Đảng"), not a headline
-    if _MARKER.match(t) or (_OPENERS.match(t) and not headline_type(t)):
-        return None
-    return t, k
+        return False  # a section label of the site ("Thị trường", "Hoạt động Đảng"), not a headline
+    return not (_MARKER.match(t) or (_OPENERS.match(t) and not headline_type(t)))
+
+
+def _echo(line: str, lead: str) -> float:
+    """How much of a line's wording the lead paragraph repeats (share of its words found in the lead)."""
+    words = [w for w in re.findall(r"[\wà-ỹđ]+", line.lower()) if len(w) > 1]
+    said = set(re.findall(r"[\wà-ỹđ]+", lead.lower()))
+    return sum(w in said for w in words) / len(words) if words else 0.0
 
 
 _PLAN_TYPES = ("KH", "CTr", "PA", "ĐA")
 _NAMES_A_PLAN = re.compile(r"\b(?:kế hoạch|chương trình|phương án|đề án)\b", re.I)
 
 
+# a document named in quotes after its type: "Đề án “Tăng cường … giai đoạn 2017 - 2020”" (an event's name in
+# quotes, "“Năm Du lịch quốc gia 2023”", may well be the plan's own year: kept)
+_QUOTED = re.compile(r"\b(?:đề án|chương trình|chiến lược|quy hoạch|dự án|kế hoạch|nghị quyết|quyết định)\s*"
+                     r"(?:“[^”]{3,200}”|\"[^\"]{3,200}\")")
+
+
 def plan_year(title: str | None, date: str | None, doc_type: str | None = None) -> int | None:
     """The year the plan is for: the title's "năm YYYY", else the start of its period, else the
-    latest year the title names (an anniversary), a horizon ("đến năm 2030") or a cited date
-    aside; with no such year in the title, the date's.
+    latest year the title names (an anniversary), a horizon ("đến năm 2030"), a cited date and
+    the name of a document in quotes ("Đề án “…”") aside; with no such year in the title, the date's.
     A document that neither is nor issues a plan (a decision awarding "năm 2010" titles, a
     Tờ trình on a "nhiệm kỳ 2021 - 2026") is for the year it is issued in."""
     if date and doc_type and doc_type not in _PLAN_TYPES and not _NAMES_A_PLAN.search(title or ""):
         return int(date[:4])
     if title:
         t = title.lower()
+        if date:  # a document named in quotes has its own years ("Đề án “… giai đoạn 2017 - 2020”")
+            t = _QUOTED.sub(" ", t)
         m = re.search(rf"(?<!đến )(?<!tới )năm\s+({_YEAR})\b", t)
         if m:
             return int(m.group(1))
