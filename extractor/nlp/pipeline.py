@@ -21,6 +21,7 @@ from ..ingest.model import SourceDocument
 from ..records import Citation, Deadline, DocInfo, Provenance, Section, Task
 from .citations.collect import collect, grounds_sections
 from .citations.relation import Grounds
+from . import docdata  # noqa: F401  (our Doc data through nlp.pipe(n_process=...) and Doc.to_bytes)
 from .deadlines import find_deadlines, task_phrase
 from .header import extract_header
 from .heading_classifier import labeller as heading_labeller
@@ -184,10 +185,13 @@ def citations_component(doc: Doc) -> Doc:
             if b is not None:
                 r.cit.prov.page, r.cit.prov.ocr_conf = b.page, b.ocr_conf
         doc._.records.setdefault("citation_mentions", []).append((r.cit, r.spans, r.back_refs))  # for highlighting
-        sp = _span(doc, r.cit.prov.start, r.cit.prov.end, "citation", r.cit, "citations")
-        if sp is not None:
-            spans.append(sp)
-    doc.spans["citations"] = spans
+        doc._.records.setdefault("citations", []).append(r.cit)
+        for a, b in r.cit.mention_spans:  # one span each time the document is mentioned
+            sp = doc.char_span(a, b, label="citation", alignment_mode="expand")
+            if sp is not None:
+                sp._.record = r.cit
+                spans.append(sp)
+    doc.spans["citations"] = sorted(spans, key=lambda sp: (sp.start_char, sp.end_char))
     return doc
 
 
