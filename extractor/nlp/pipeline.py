@@ -315,12 +315,22 @@ def make_nlp(exclude: list[str] | None = None, extra: list[str] | None = None) -
 def annotate(src: SourceDocument, nlp: Language | None = None) -> Doc:
     """Run the pipeline over a source already read (`ingest.load`): its text is not read again."""
     nlp = nlp or make_nlp()
-    tok = nlp.tokenizer
-    doc = (tok.base if isinstance(tok, SourceTokenizer) else tok)(src.text)
+    doc = _word_tokenizer(nlp.tokenizer)(src.text)
     doc._.source = src
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
+
+
+def _word_tokenizer(tok):
+    """The tokenizer under the text reader: `annotate` has the source read already, so the text is
+    tokenized, not read again (through `chunked.allow_long_texts`' wrapper, kept for long texts)."""
+    from ..chunked import ChunkedTokenizer
+
+    if isinstance(tok, ChunkedTokenizer):
+        inner = tok.inner.base if isinstance(tok.inner, SourceTokenizer) else tok.inner
+        return ChunkedTokenizer(inner, tok.chunk)
+    return tok.base if isinstance(tok, SourceTokenizer) else tok
 
 
 __all__ = ["make_nlp", "annotate", "COMPONENTS", "SourceTokenizer", "DocInfo", "Citation"]
