@@ -8,21 +8,26 @@ The resulting sections carry `label_source = "classifier"`.
 """
 from __future__ import annotations
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.multiclass import OneVsRestClassifier
-from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.preprocessing import FunctionTransformer, MultiLabelBinarizer
+from typing import TYPE_CHECKING
 
 from .artifacts import load_joblib, scrub
 from .heading_classifier import fold_all
 from .sections import LABELS
+
+if TYPE_CHECKING:  # scikit-learn to train, and to read the model for a text without headings: not at start-up
+    from sklearn.pipeline import Pipeline
 
 ARTIFACT = "paragraph_labels.joblib"
 MIN_WORDS = 8  # shorter lines (captions, bylines) are not labelled
 
 
 def build() -> Pipeline:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
     feats = FeatureUnion([
         ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, max_features=20000)),
@@ -32,6 +37,8 @@ def build() -> Pipeline:
 
 
 def train(paragraphs: list[str], labels: list[list[str]]) -> dict:
+    from sklearn.preprocessing import MultiLabelBinarizer
+
     mlb = MultiLabelBinarizer(classes=LABELS)
     y = mlb.fit_transform(labels)
     keep = [j for j in range(y.shape[1]) if 0 < y[:, j].sum() < len(y)]  # labels never seen cannot be learnt
