@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "get_citations", "annotate", "source_spans", "SourceSpan", "run", "compare", "ExtractError", "DataError", "PlanRecord", "DocInfo", "Section",
+__all__ = ["extract", "get_citations", "annotate", "source_spans", "SourceSpan", "run", "compare", "ExtractError", "DataError",
+           "PlanRecord", "DocInfo", "Section",
            "Citation", "Unit", "Deadline", "Task", "Target", "Provenance", "__version__"]
 
 

@@ -87,7 +87,8 @@ def load(out_dir: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     out_dir = read_dir(out_dir)  # one run's tables: the current generation, resolved once
     cits = read_table(out_dir, "citations")
     if cits is None:
-        raise FileNotFoundError(f"{out_dir}: no citations table (citations.parquet, parquet/citations/, citations.csv, plans.xlsx, plans.sqlite); run `kh-extract run INPUT --out {out_dir}` first")
+        raise FileNotFoundError(f"{out_dir}: no citations table (citations.parquet, parquet/citations/, citations.csv, "
+                                f"plans.xlsx, plans.sqlite); run `kh-extract run INPUT --out {out_dir}` first")
     cits = _with_key(cits)
     edges = read_table(out_dir, "citation_edges")
     edges = _with_key(edges) if edges is not None else cits
@@ -122,7 +123,8 @@ def flagged(cits: pd.DataFrame) -> pd.DataFrame:
 
     df = flag_corpus_conflicts(cits)
     df = df[df["issues"].fillna("") != ""]
-    cols = [c for c in ("file", "code", "key", "date", "issuer", "issues", "majority_date", "majority_issuer", "context") if c in df]
+    cols = [c for c in ("file", "code", "key", "date", "issuer", "issues", "majority_date", "majority_issuer", "context")
+            if c in df]
     return df[cols].reset_index(drop=True)
 
 

@@ -62,7 +62,8 @@ def build() -> Pipeline:
                             ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True))])),
         ("rules", FunctionTransformer(rule_matrix)),
     ])
-    clf = OneVsRestClassifier(LogisticRegression(C=10.0, max_iter=2000, solver="liblinear", class_weight="balanced", random_state=0))
+    clf = OneVsRestClassifier(LogisticRegression(C=10.0, max_iter=2000, solver="liblinear", class_weight="balanced",
+                                                 random_state=0))
     return Pipeline([("features", feats), ("clf", clf)])
 
 

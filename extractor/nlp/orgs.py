@@ -191,7 +191,9 @@ def _match_at(sc: _Scan, i: int) -> tuple[int, bool] | None:
         return None  # "Quảng trường Nhân Dân", "hội trường UBND": a place, not a school
     if low in ("phòng", "hội", "báo") and i + 1 < len(toks) and ltoks[i + 1][0].split("-")[0] in _NOT_AFTER_HEAD \
             and not (low == "hội" and i + 2 < len(toks) and (ltoks[i + 2][0] == "lần" or _is_cap(toks[i + 2][0]))):
-        return None  # but "Hội nghị lần thứ sáu Ban Chấp hành Trung ương" issues resolutions  # "phòng COVID-19", "Hội nghị", "Hội thi", "Báo cáo": an act, an event, a report
+        # "phòng COVID-19", "Hội nghị", "Hội thi", "Báo cáo": an act, an event, a report
+        # (but "Hội nghị lần thứ sáu Ban Chấp hành Trung ương" issues resolutions)
+        return None
     if tok.islower() and low in ("trường", "trung", "phòng", "ban", "sở", "văn") and i + 1 < len(toks):
         for h, lh in _lower_heads().get(low, ()):  # "trường Cao đẳng nghề Lạng Sơn": a lower-case head before a name
             j = _match_words(ltoks, i, lh)
@@ -271,7 +273,8 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
                 continue  # "Văn phòng Sở Y tế": the name goes on
             lower_run = 0
             continue
-        if head in SUB_HEADS and (k > j or head not in ("Ban", "Phòng")) and any(toks[k][0] == w or _match_words(toks, k, w) for w in PARENT_HEADS):
+        if head in SUB_HEADS and (k > j or head not in ("Ban", "Phòng")) \
+                and any(toks[k][0] == w or _match_words(toks, k, w) for w in PARENT_HEADS):
             m = _match_at(sc, k)  # "Đảng đoàn HĐND tỉnh", "Ban Giám đốc Công an tỉnh"
             if m is not None:
                 k = last_good = m[0]

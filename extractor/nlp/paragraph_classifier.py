@@ -32,7 +32,8 @@ def build() -> Pipeline:
         ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, max_features=20000)),
     ])
-    clf = OneVsRestClassifier(LogisticRegression(C=5.0, max_iter=2000, solver="liblinear", class_weight="balanced", random_state=0))
+    clf = OneVsRestClassifier(LogisticRegression(C=5.0, max_iter=2000, solver="liblinear", class_weight="balanced",
+                                                 random_state=0))
     return Pipeline([("fold", FunctionTransformer(fold_all)), ("features", feats), ("clf", clf)])
 
 

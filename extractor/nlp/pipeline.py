@@ -150,8 +150,12 @@ def sections_component(doc: Doc) -> Doc:
     spans = []
     for n, it in enumerate(items):
         b = src.blocks[it.block]
-        nxt = src.blocks[items[n + 1].block].start if n + 1 < len(items) else src.blocks[h.body_end - 1].end if h.body_end else b.end
-        sec = Section(it.path, it.heading, it.labels, it.level, label_source, text=doc._.source.text[b.start:max(nxt, b.end)].strip(),
+        if n + 1 < len(items):
+            nxt = src.blocks[items[n + 1].block].start
+        else:
+            nxt = src.blocks[h.body_end - 1].end if h.body_end else b.end
+        sec = Section(it.path, it.heading, it.labels, it.level, label_source,
+                      text=doc._.source.text[b.start:max(nxt, b.end)].strip(),
                       prov=Provenance(src.path, b.start, b.end, b.page, b.ocr_conf))
         sp = _span(doc, b.start, b.end, "section", sec, "sections")
         if sp is not None:
@@ -271,7 +275,7 @@ def deadlines_component(doc: Doc) -> Doc:
 def _row_task(b, pos, task_spans):
     for row in b.table.rows:
         if row and row[0].start <= pos <= row[-1].end:
-            for a, e, t in task_spans:
+            for a, _, t in task_spans:
                 if any(c.start <= a < c.end for c in row):
                     return t
     return None

@@ -44,7 +44,8 @@ def marks_for(c: Citation, spans: list[tuple[int, int]], refs: list[tuple[int, i
 
 def page(text: str, marks: list[Mark], title: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)}</h1>\n<pre>{annotate(text, marks)}</pre>\n</body></html>\n")
+            f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)}</h1>\n<pre>{annotate(text, marks)}</pre>\n"
+            "</body></html>\n")
 
 
 def highlight_file(path: str) -> str:
