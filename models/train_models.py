@@ -143,7 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     joblib.dump(heads, out / hc.ARTIFACT, compress=3)
     hl.export(heads, out / hl.NPZ)  # the same model as arrays: what the pipeline scores with (numpy only)
     ps = [x for p in plans for x in paras[p.plan]]
-    joblib.dump(pc.train([t for t, _ in ps], [labs for _, labs in ps]), out / pc.ARTIFACT, compress=3)
+    paras_model = pc.train([t for t, _ in ps], [labs for _, labs in ps])
+    joblib.dump(paras_model, out / pc.ARTIFACT, compress=3)
+    hl.export(paras_model, out / hl.PARAGRAPH_NPZ)
 
     dh = train_digits.held_out()
     print("\ndigits of the header's blanks (held out: other strokes, a font not trained on):")

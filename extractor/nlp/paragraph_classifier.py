@@ -14,8 +14,10 @@ from .artifacts import load_joblib, scrub
 from .heading_classifier import fold_all
 from .sections import LABELS
 
-if TYPE_CHECKING:  # scikit-learn to train, and to read the model for a text without headings: not at start-up
+if TYPE_CHECKING:  # scikit-learn only to train (and where the model was not exported to arrays)
     from sklearn.pipeline import Pipeline
+
+    from .heading_linear import LinearText
 
 ARTIFACT = "paragraph_labels.joblib"
 MIN_WORDS = 8  # shorter lines (captions, bylines) are not labelled
@@ -47,21 +49,30 @@ def train(paragraphs: list[str], labels: list[list[str]]) -> dict:
     return {"model": model, "labels": [mlb.classes_[j] for j in keep]}
 
 
-def predict(art: dict, paragraphs: list[str], threshold: float = 0.5) -> list[list[str]]:
-    """Labels at or above `threshold`; else the single most likely one (a paragraph is about something)."""
+def predict(art: dict | LinearText, paragraphs: list[str], threshold: float = 0.5) -> list[list[str]]:
+    """Labels at or above `threshold`; else the single most likely one (a paragraph is about something).
+    `art` is the trained pipeline's dict or its exported arrays (`heading_linear`)."""
     if not paragraphs:
         return []
+    if isinstance(art, dict):
+        proba, labels = art["model"].predict_proba(paragraphs), art["labels"]
+    else:
+        proba, labels = art.scores(paragraphs), art.labels
     out = []
-    for row in art["model"].predict_proba(paragraphs):
-        labs = [lab for lab, p in zip(art["labels"], row) if p >= threshold]
+    for row in proba:
+        labs = [lab for lab, p in zip(labels, row) if p >= threshold]
         if not labs:
-            labs = [art["labels"][int(row.argmax())]]
+            labs = [labels[int(row.argmax())]]
         out.append(labs)
     return out
 
 
-def load() -> dict | None:
-    return load_joblib(ARTIFACT)
+def load() -> dict | LinearText | None:
+    """The model as arrays (numpy only) where `make models` exported them, else the pipeline (scikit-learn)."""
+    from .artifacts import model_path
+    from .heading_linear import PARAGRAPH_NPZ, load as load_arrays
+
+    return load_arrays(model_path(PARAGRAPH_NPZ)) or load_joblib(ARTIFACT)
 
 
 def has_usable_headings(items) -> bool:
