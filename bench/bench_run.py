@@ -28,7 +28,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+if ROOT not in sys.path:  # not again in a runner worker, which re-runs this file with the parent's path (--repo first)
+    sys.path.insert(0, ROOT)
 
 from bench.gen_corpus import generate  # noqa: E402
 
@@ -39,16 +40,18 @@ def _children_cpu() -> float:
 
 
 class RssSampler:
-    """Peak RSS of each worker process, sampled every 0.2 s with psutil.
+    """Peak RSS and CPU seconds of each worker process, sampled every 0.2 s with psutil.
 
     (`getrusage(RUSAGE_CHILDREN).ru_maxrss` would count the parent's pages that a
-    freshly forked child holds for an instant before it execs the new interpreter.)
+    freshly forked child holds for an instant before it execs the new interpreter, and
+    its CPU times count a child only once it is reaped, which may be in the next run.)
     """
 
     def __init__(self):
         import threading
 
         self.peak: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._loop, daemon=True)
 
@@ -60,6 +63,8 @@ class RssSampler:
             for c in me.children(recursive=True):
                 try:
                     self.peak[c.pid] = max(self.peak.get(c.pid, 0), c.memory_info().rss)
+                    t = c.cpu_times()
+                    self.cpu[c.pid] = t.user + t.system
                 except psutil.Error:
                     pass
 
@@ -79,7 +84,7 @@ def timed_run(files_dir: str, out: str, workers: int, force: bool = False) -> di
     with RssSampler() as rss:
         _, st = run_corpus([files_dir], out, "parquet", workers=workers, force=force, quiet=True, need_tables=False)
     wall = time.perf_counter() - t0
-    cpu = _children_cpu() - cpu0
+    cpu = sum(rss.cpu.get(p, 0.0) for p in st.worker_pids) or _children_cpu() - cpu0
     main_cpu = time.process_time() - self0
     peak = max((rss.peak.get(p, 0) for p in st.worker_pids), default=0) / 2**20
     return {"wall": wall, "cpu": cpu, "docs": st.files - st.errors, "errors": st.errors, "stats": st, "rss": peak,
