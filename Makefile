@@ -29,6 +29,7 @@ run: setup
 	$(BIN)/kh-extract run $(wildcard corpus/text corpus/docx corpus/html corpus/legacy corpus/pdf corpus/doc corpus/scan300 corpus/scan200 corpus/tiff) --out out
 
 test: setup
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 # Corpus-run throughput, scaling 1 -> 2 workers, peak RSS, cached rerun (generated plans).

@@ -97,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         ut_loc.append(Pair(f.gold["file"], ut[-1].gold, {"units": _names(locs)}))
         dp.append(Pair(f.gold["file"], {"deadlines": f.gold.get("deadlines")}, {"deadlines": [{"text": d} for d in dates]}))
     units_role = [Pair(f.gold["file"], {"units": f.gold.get("units")}, {"units": r["units"]}) for f, r in ours]
-    units_name = [Pair(f.gold["file"], {"units": _names(u["name"] for u in f.gold["units"]) if f.gold.get("units") is not None else None},
+    units_name = [Pair(f.gold["file"],
+                       {"units": _names(u["name"] for u in f.gold["units"]) if f.gold.get("units") is not None else None},
                        {"units": _names(u["name"] for u in r["units"])}) for f, r in ours]
     dl_ours = [Pair(f.gold["file"], {"deadlines": f.gold.get("deadlines")}, {"deadlines": r["deadlines"]}) for f, r in ours]
     print(f"{len(plans)} plans (text rendering of each)")

@@ -33,7 +33,7 @@ for p in (ROOT, ROOT / "corpus", ROOT / "models"):
 
 import handwriting  # noqa: E402
 from render import load_gold, write_rendering_gold  # noqa: E402
-from render_scan import FIXED_TIME, bilevel, pages, save_pdf  # noqa: E402
+from render_scan import bilevel, pages, save_pdf  # noqa: E402
 
 ARTIFACTS = ("stamp", "esign", "handwritten", "junk", "badlayer", "bw1", "dpi100", "rotated")
 SEED = "000_13a313f26e079968"

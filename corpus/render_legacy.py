@@ -19,7 +19,8 @@ from render import load_gold, write_rendering_gold  # noqa: E402  (sibling modul
 
 SEEDS = {  # seeds and the team's plans; a plan whose mixed-case lines carry toned capitals ("Ủy ban") is not put in TCVN3
     "tcvn3": ["000_13a313f26e079968", "002_337e30c1cff994e8", "104_bcd_dieu_khoan", "112_syt_sxh", "114_sgddt_cds"],
-    "vni": ["001_ba6bf8c8c6accb18", "004_3c3cbfb97a6eb7de", "106_runon_abc_binh_dang_gioi", "110_pbgdpl", "113_mttq_ngayhoi", "116_huyen_vanhoa"],
+    "vni": ["001_ba6bf8c8c6accb18", "004_3c3cbfb97a6eb7de", "106_runon_abc_binh_dang_gioi", "110_pbgdpl", "113_mttq_ngayhoi",
+            "116_huyen_vanhoa"],
 }
 
 

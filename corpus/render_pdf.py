@@ -67,7 +67,8 @@ def register_fonts() -> str:
     raise SystemExit("no serif font with Vietnamese glyphs: apt-get install fonts-liberation2")
 
 
-def _style(name: str, align=TA_JUSTIFY, size: float = BODY_PT, indent: float = 0, before: float = 0, after: float = 6) -> ParagraphStyle:
+def _style(name: str, align=TA_JUSTIFY, size: float = BODY_PT, indent: float = 0, before: float = 0,
+           after: float = 6) -> ParagraphStyle:
     return ParagraphStyle(name, fontName="Serif", fontSize=size, leading=size * 1.25, alignment=align,
                           firstLineIndent=indent, spaceBefore=before, spaceAfter=after)
 

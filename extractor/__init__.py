@@ -4,6 +4,7 @@
     >>> rec = extractor.extract("corpus/text/002_337e30c1cff994e8.txt")   # a path, bytes, or text=...
     >>> rec.doc.code, [c.code for c in rec.citations][:2]
     >>> extractor.get_citations("Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ")
+    >>> html = extractor.annotate(raw_text, extractor.extract(text=raw_text))  # marks over the text as given
     >>> tables = extractor.run(["corpus/text"])          # one pandas DataFrame per table
     >>> tables.citation_edges.head()
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .annotate import SourceSpan, annotate, source_spans
 from .api import extract, get_citations
 from .data import DataError
 from .errors import ExtractError
@@ -22,7 +24,8 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "get_citations", "run", "compare", "ExtractError", "DataError", "PlanRecord", "DocInfo", "Section",
+__all__ = ["extract", "get_citations", "annotate", "source_spans", "SourceSpan", "run", "compare", "ExtractError", "DataError",
+           "PlanRecord", "DocInfo", "Section",
            "Citation", "Unit", "Deadline", "Task", "Target", "Provenance", "__version__"]
 
 

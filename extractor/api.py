@@ -121,5 +121,6 @@ def get_citations(text: str, plan_context: PlanContext | None = None, *, own_cod
         if p is not None and p.start is not None and p.end is not None and p.end > p.start:
             p.start, p.end = where[p.start], where[p.end - 1] + 1
             c.text = text[p.start:p.end].strip()
+        c.mention_spans = [(where[a], where[b - 1] + 1) for a, b in c.mention_spans if b > a]
         out.append(c)
     return out

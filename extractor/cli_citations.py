@@ -11,11 +11,12 @@ import argparse
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas when the command runs, not for `kh-extract --help`
+    import pandas as pd
 
 from .records import citation_key
-from .nlp.citations.corpus_check import flag_corpus_conflicts
 from .nlp.citations.resolve import normalize_code
 
 
@@ -27,6 +28,8 @@ def read_table(out_dir: str, name: str) -> pd.DataFrame | None:
     `<name>` table of `plans.sqlite` (every run writes it). Text cells come back
     as text, empty cells as None, whatever the sink.
     """
+    import pandas as pd
+
     pq, part = os.path.join(out_dir, f"{name}.parquet"), os.path.join(out_dir, "parquet", name)
     csv, xlsx = os.path.join(out_dir, f"{name}.csv"), os.path.join(out_dir, "plans.xlsx")
     db = os.path.join(out_dir, "plans.sqlite")
@@ -84,7 +87,8 @@ def load(out_dir: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     out_dir = read_dir(out_dir)  # one run's tables: the current generation, resolved once
     cits = read_table(out_dir, "citations")
     if cits is None:
-        raise FileNotFoundError(f"{out_dir}: no citations table (citations.parquet, parquet/citations/, citations.csv, plans.xlsx, plans.sqlite); run `kh-extract run INPUT --out {out_dir}` first")
+        raise FileNotFoundError(f"{out_dir}: no citations table (citations.parquet, parquet/citations/, citations.csv, "
+                                f"plans.xlsx, plans.sqlite); run `kh-extract run INPUT --out {out_dir}` first")
     cits = _with_key(cits)
     edges = read_table(out_dir, "citation_edges")
     edges = _with_key(edges) if edges is not None else cits
@@ -93,6 +97,8 @@ def load(out_dir: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def top(edges: pd.DataFrame, n: int) -> pd.DataFrame:
     """The n documents cited by most plans."""
+    import pandas as pd
+
     if edges.empty:
         return pd.DataFrame(columns=["key", "doc_type", "plans", "registry_title"])
     first = lambda s: next((v for v in s if isinstance(v, str) and v), None)  # noqa: E731
@@ -113,9 +119,12 @@ def citing(cits: pd.DataFrame, code: str) -> pd.DataFrame:
 
 def flagged(cits: pd.DataFrame) -> pd.DataFrame:
     """Every citation with an issue, corpus conflicts included, with its context sentence."""
+    from .nlp.citations.corpus_check import flag_corpus_conflicts  # pandas: when the command runs
+
     df = flag_corpus_conflicts(cits)
     df = df[df["issues"].fillna("") != ""]
-    cols = [c for c in ("file", "code", "key", "date", "issuer", "issues", "majority_date", "majority_issuer", "context") if c in df]
+    cols = [c for c in ("file", "code", "key", "date", "issuer", "issues", "majority_date", "majority_issuer", "context")
+            if c in df]
     return df[cols].reset_index(drop=True)
 
 
@@ -123,6 +132,8 @@ def format_table(df: pd.DataFrame, width: int = 80) -> str:
     """Plain aligned text; long cells cut to `width` characters."""
     if df.empty:
         return "(none)"
+    import pandas as pd
+
     cells = [[("" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)).replace("\n", " ") for v in row]
              for row in df.itertuples(index=False)]
     cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in cells]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = {ord(c): " " for c in "\u00a0\u2007\u202f\u2009\u200a\u3000"}
@@ -142,11 +143,29 @@ def new_tones(s: str) -> str:
     return _OLD_RE.sub(lambda m: _NEW_FROM_OLD[m.group(1)], s)
 
 
+_FOLD_TABLE = DASHES | QUOTES | SPACES  # disjoint keys, ASCII values: one pass does all three
+_FOLD_CHARS = re.compile("[" + "".join(map(chr, _FOLD_TABLE)) + "]")
+
+
 def fold(s: str) -> str:
-    """Matching key: NFC, new tone placement, lower case, one dash, one quote, one space."""
-    s = unicodedata.normalize("NFC", s).translate(DASHES).translate(QUOTES).translate(SPACES)
-    s = new_tones(s.lower())
-    return re.sub(r"\s+", " ", s).strip()
+    """Matching key: NFC, new tone placement, lower case, one dash, one quote, one space.
+
+    Lines and names are cached (the readers and matchers fold the same ones again and
+    again); a long text is not, so a corpus run's memory stays flat."""
+    return _fold_short(s) if len(s) <= 400 else _fold(s)
+
+
+@lru_cache(maxsize=1 << 15)
+def _fold_short(s: str) -> str:
+    return _fold(s)
+
+
+def _fold(s: str) -> str:
+    if not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
+    if _FOLD_CHARS.search(s):
+        s = s.translate(_FOLD_TABLE)
+    return " ".join(new_tones(s.lower()).split())
 
 
 def strip_accents(s: str) -> str:

@@ -68,6 +68,8 @@ class Citation:
     dates: list[str] = field(default_factory=list)
     registry_title: str | None = None  # official title when the registry knows it
     context: str | None = None  # the sentence around the first mention, for auditors
+    # where each mention stands, first one first (offsets like `prov`'s): one per `mentions`
+    mention_spans: list[tuple[int, int]] = field(default_factory=list)
     prov: Provenance | None = None
 
     @property
@@ -233,6 +235,8 @@ def _item(cls: type, d: dict[str, Any]) -> Any:
         kw["prov"] = {k: Provenance(**v) for k, v in (p or {}).items()}
     elif p is not None:
         kw["prov"] = Provenance(**p)
+    if cls is Citation and kw.get("mention_spans"):  # JSON arrays back to the (start, end) pairs they were
+        kw["mention_spans"] = [(a, b) for a, b in kw["mention_spans"]]
     return cls(**kw)
 
 

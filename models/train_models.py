@@ -31,6 +31,7 @@ from extractor import extract  # noqa: E402
 from extractor.evaluate import assign, similar  # noqa: E402
 from extractor.ingest.ocr_digits import ARTIFACT as DIGITS  # noqa: E402
 from extractor.nlp import heading_classifier as hc  # noqa: E402
+from extractor.nlp import heading_linear as hl  # noqa: E402
 from extractor.nlp import paragraph_classifier as pc  # noqa: E402
 from extractor.nlp.sections import rule_labeller  # noqa: E402
 
@@ -139,9 +140,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"paragraphs (leave-one-plan-out, {m} paragraphs): top label correct {pacc:.3f} | majority label {base:.3f}")
 
     hs = [x for p in plans for x in cd.headings(p)]
-    joblib.dump(hc.train([h for h, _ in hs], [labs for _, labs in hs]), out / hc.ARTIFACT, compress=3)
+    heads = hc.train([h for h, _ in hs], [labs for _, labs in hs])
+    joblib.dump(heads, out / hc.ARTIFACT, compress=3)
+    hl.export(heads, out / hl.NPZ)  # the same model as arrays: what the pipeline scores with (numpy only)
     ps = [x for p in plans for x in paras[p.plan]]
-    joblib.dump(pc.train([t for t, _ in ps], [labs for _, labs in ps]), out / pc.ARTIFACT, compress=3)
+    paras_model = pc.train([t for t, _ in ps], [labs for _, labs in ps])
+    joblib.dump(paras_model, out / pc.ARTIFACT, compress=3)
+    hl.export(paras_model, out / hl.PARAGRAPH_NPZ)
 
     uni, bi = ocr_ngrams.count(ocr_ngrams.corpus_texts(corpus))
     ocr_ngrams.write(uni, bi, out / ocr_ngrams.ARTIFACT)

@@ -6,7 +6,7 @@ import os
 
 import pandas as pd
 
-from extractor.annotate import Mark, annotate, element
+from extractor.markup import Mark, annotate, element
 from extractor.cli import main
 from extractor.data import read_registry
 from extractor.nlp.citations.corpus_check import flag_corpus_conflicts

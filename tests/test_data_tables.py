@@ -82,7 +82,7 @@ def test_every_row_cites_a_declared_source(filename):
 def test_allowed_values():
     for row in data.doc_type_entries():
         assert row["kind"] in {"state", "party", "normative"}, row
-    for code, (name, level) in data.issuer_codes().items():
+    for code, (_name, level) in data.issuer_codes().items():
         assert level in {"central", "province", "district", "commune", "party", "department"}, code
     for p in data.provinces():
         assert p["kind"] in {"tỉnh", "thành phố"}, p

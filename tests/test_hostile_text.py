@@ -5,7 +5,6 @@ time ratio is asserted (linear: ~4, quadratic: ~16), never a time.
 """
 from __future__ import annotations
 
-import glob
 import os
 import time
 

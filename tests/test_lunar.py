@@ -10,7 +10,6 @@ Sources of the expected days:
 - that Vietnam reckons at UTC+7 since 1967 and so keeps Tết a day earlier than China in 2030
   and 2053 (zaidap.com, "Tại sao Tết Việt Nam và Trung Quốc lệch nhau 1 ngày?").
 """
-import datetime as dt
 
 import pytest
 

@@ -15,7 +15,6 @@ import os
 import shutil
 import time
 
-import pandas as pd
 import pytest
 from runner_corpus import SEEDS
 

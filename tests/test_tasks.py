@@ -1,7 +1,6 @@
 """Tasks (SCHEMA §6): task tables read by their header names, and items of "Tổ chức thực hiện"."""
 from __future__ import annotations
 
-import pytest
 
 from extractor import extract
 

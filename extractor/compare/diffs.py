@@ -94,7 +94,8 @@ def diff_sections(a: Plan, b: Plan) -> list[Row]:
 
 
 _MONTH = [(re.compile(r"(\d{1,2})/(\d{1,2})/(20\d\d)"), lambda m: (int(m[3]), int(m[2]) + int(m[1]) / 31)),
-          (re.compile(r"[Qq]uý\s+(I{1,3}|IV)\s*/\s*(20\d\d)"), lambda m: (int(m[2]), 3 * ("I", "II", "III", "IV").index(m[1]) + 3)),
+          (re.compile(r"[Qq]uý\s+(I{1,3}|IV)\s*/\s*(20\d\d)"),
+           lambda m: (int(m[2]), 3 * ("I", "II", "III", "IV").index(m[1]) + 3)),
           (re.compile(r"tháng\s+(\d{1,2})\s*/\s*(20\d\d)"), lambda m: (int(m[2]), int(m[1]))),
           (re.compile(r"(\d{1,2})/(20\d\d)"), lambda m: (int(m[2]), int(m[1])))]
 

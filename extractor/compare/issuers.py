@@ -20,7 +20,8 @@ MERGE_TABLE = "province_merge_2025.tsv"
 # level words of a body below the province; a "thành phố X" that is no province is a district-level city
 _DISTRICT = re.compile(r"\b(huyện|quận|thị xã|thành phố)\s+(\S.*?)(?=\s+(?:tỉnh|thành phố)\s|$)")
 _COMMUNE = re.compile(r"\b(xã|phường|thị trấn|đặc khu)\s+\S")
-_CENTRAL = re.compile(r"^(bộ|chính phủ|thủ tướng|quốc hội|ban chấp hành trung ương|văn phòng chính phủ|ủy ban thường vụ quốc hội)\b")
+_CENTRAL = re.compile(r"^(bộ|chính phủ|thủ tướng|quốc hội|ban chấp hành trung ương|văn phòng chính phủ"
+                      r"|ủy ban thường vụ quốc hội)\b")
 _ABBR = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TP.": "thành phố", "TP": "thành phố"}
 
 

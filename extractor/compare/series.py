@@ -111,7 +111,8 @@ def link_series(plans: list[Plan]) -> pd.DataFrame:
         if len(idx) < 2:
             continue
         sims = (X[idx] @ X[idx].T).toarray()
-        order = sorted(range(len(idx)), key=lambda k: (plans[idx[k]].plan_year or 0, plans[idx[k]].date or "", plans[idx[k]].file))
+        order = sorted(range(len(idx)),
+                       key=lambda k: (plans[idx[k]].plan_year or 0, plans[idx[k]].date or "", plans[idx[k]].file))
         taken: set[int] = set()
         for kb in order:
             b = plans[idx[kb]]

@@ -33,6 +33,7 @@ __all__ = [
     "provinces",
     "registry",
     "read_registry",
+    "org_patterns",
 ]
 
 _SOURCE_RE = re.compile(r"^#\s*source:\s*(\S+)\s*=\s*(\S+)\s*(?:—\s*(.*))?$")
@@ -43,7 +44,10 @@ _COLUMNS = {
     "abbreviations.tsv": ("abbr", "expansion", "source"),
     "provinces.tsv": ("name", "kind", "abbreviations", "source"),
     "province_merge_2025.tsv": ("old_name", "new_name", "new_kind", "status", "source"),
+    "org_patterns.tsv": ("kind", "phrase"),
 }
+ORG_KINDS = ("head", "group_head", "place", "name_phrase", "stop_word", "stop_phrase", "stop_phrase_off",
+             "group_after_comma", "group_word", "place_group_start", "sub_head", "parent_head", "relative", "new_body")
 
 
 class DataError(RuntimeError):
@@ -177,6 +181,17 @@ def provinces() -> list[dict]:
     return out
 
 
+@lru_cache(maxsize=None)
+def org_patterns() -> dict[str, tuple[str, ...]]:
+    """The organization-name matcher's lexicon: kind -> phrases in file order (`orgs.py` reads the order)."""
+    out: dict[str, list[str]] = {k: [] for k in ORG_KINDS}
+    for row in read_table("org_patterns.tsv").rows:
+        if row["kind"] not in out:
+            raise DataError(f"org_patterns.tsv: unknown kind {row['kind']!r}; the kinds are {ORG_KINDS}")
+        out[row["kind"]].append(row["phrase"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
 _REGISTRY_COLUMNS = ("code", "doc_type", "number", "date", "issuer", "title", "source_url")
 
 
@@ -217,4 +232,4 @@ def registry() -> dict[str, dict[str, str]]:
 
 def check_tables() -> None:
     """Load every table once, so a broken install fails at start-up with `DataError`, not in the first plan."""
-    doc_type_entries(), issuer_codes(), abbreviations(), provinces(), registry()
+    doc_type_entries(), issuer_codes(), abbreviations(), provinces(), registry(), org_patterns()

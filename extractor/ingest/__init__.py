@@ -92,7 +92,8 @@ def load_text(text: str, name: str = "<text>") -> SourceDocument:
     if sniff(text[:SNIFF_CHARS].encode("utf-8"), "") == "html":
         from .html import read_html
 
-        return read_html(b"\xef\xbb\xbf" + text.encode("utf-8"), name)  # the BOM: the str is decoded already, whatever its meta says
+        # the BOM: the str is decoded already, whatever its meta says
+        return read_html(b"\xef\xbb\xbf" + text.encode("utf-8"), name)
     from .text import parse_text
 
     return parse_text(text, name, encoding=None)

@@ -317,7 +317,8 @@ def read_image(path: str, steps: tuple[str, ...] = DEFAULT_STEPS) -> SourceDocum
             except ExtractError as e:
                 raise ExtractError(path, e.stage, e.reason) from None
             except pytesseract.TesseractNotFoundError:
-                raise ExtractError(path, "ocr", "tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)") from None
+                raise ExtractError(path, "ocr",
+                                   "tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)") from None
     blocks = drop_running_blocks(per_page)
     if not blocks:
         raise ExtractError(path, "ocr", f"no text found on any page ({pages} page{'s' if pages != 1 else ''})")

@@ -42,7 +42,8 @@ def convert(path: str, target: str, out_dir: str, timeout: float = TIMEOUT_S) ->
     out = src.with_suffix("." + target)
     if proc.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
         msg = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().splitlines()
-        raise ExtractError(path, "convert", f"LibreOffice could not convert the file ({msg[-1][:200] if msg else f'exit {proc.returncode}'})")
+        why = msg[-1][:200] if msg else f"exit {proc.returncode}"
+        raise ExtractError(path, "convert", f"LibreOffice could not convert the file ({why})")
     return out
 
 

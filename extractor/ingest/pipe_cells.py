@@ -18,7 +18,8 @@ _COLUMN = re.compile(r"^(?:s?tt|số tt|thời gian|tiến độ|thời hạn|n�
                      r"hình thức|đơn vị (?:thực hiện|chủ trì|phối hợp)|cơ quan (?:thực hiện|chủ trì|phối hợp)|"
                      r"chủ trì|phối hợp|ghi chú|kinh phí|sản phẩm|kết quả)$")
 _CELL_LINE = re.compile(r"^[^|]*\|(?:\s*\|)*\s*$")  # "text |", "|", "| |"
-_TIME = re.compile(r"^(?:\d{1,2}\s*[-/–]|\d{1,2}\s+(?:đến|-)|ngày\s|tháng\s|quý\s|năm\s|từ\s+(?:ngày\s+)?\d|trước\s|trong\s)", re.I)
+_TIME = re.compile(r"^(?:\d{1,2}\s*[-/–]|\d{1,2}\s+(?:đến|-)|ngày\s|tháng\s|quý\s|năm\s|từ\s+(?:ngày\s+)?\d|trước\s|trong\s)",
+                   re.I)
 _GROUP = re.compile(r"^[IVX]+\.\s+\S")
 
 

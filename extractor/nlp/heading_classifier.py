@@ -9,18 +9,17 @@ say "nhiệm vụ"). Trained by `models/train_models.py` on the corpus gold.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.multiclass import OneVsRestClassifier
-from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.preprocessing import FunctionTransformer, MultiLabelBinarizer
 
 from ..normalize import fold
-from .artifacts import load_joblib, scrub
+from .artifacts import load_joblib, model_path, scrub
 from .sections import LABEL_CUES, LABELS, Labeller, rule_features, rule_labeller
+
+if TYPE_CHECKING:  # scikit-learn only to train (and for a model not exported to arrays): a second to import
+    from scipy import sparse
+    from sklearn.pipeline import Pipeline
 
 ARTIFACT = "heading_labels.joblib"
 RULE_WEIGHT = 2.0
@@ -30,7 +29,7 @@ def fold_all(texts) -> list[str]:
     return [fold(t) for t in texts]
 
 
-def rule_matrix(texts) -> sparse.csr_matrix:
+def rule_rows(texts) -> np.ndarray:
     """Cue hits, the rule labels (cue hits in a title-length heading) and length bands.
 
     Scaled up against the unit-length n-gram vector: the cues are strong evidence
@@ -41,16 +40,30 @@ def rule_matrix(texts) -> sparse.csr_matrix:
         n = len(fold(t).split())
         cues = rule_features(t)
         rows.append(cues + [c * int(n <= 14) for c in cues] + [int(n > 8), int(n > 14)])
-    return sparse.csr_matrix(RULE_WEIGHT * np.array(rows, dtype=float).reshape(len(rows), 2 * len(LABEL_CUES) + 2))
+    return RULE_WEIGHT * np.array(rows, dtype=float).reshape(len(rows), 2 * len(LABEL_CUES) + 2)
+
+
+def rule_matrix(texts) -> sparse.csr_matrix:
+    """`rule_rows` as the sparse block the trained pipeline's FeatureUnion stacks."""
+    from scipy import sparse
+
+    return sparse.csr_matrix(rule_rows(texts))
 
 
 def build() -> Pipeline:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
     feats = FeatureUnion([
         ("chars", Pipeline([("fold", FunctionTransformer(fold_all)),
                             ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True))])),
         ("rules", FunctionTransformer(rule_matrix)),
     ])
-    clf = OneVsRestClassifier(LogisticRegression(C=10.0, max_iter=2000, solver="liblinear", class_weight="balanced", random_state=0))
+    clf = OneVsRestClassifier(LogisticRegression(C=10.0, max_iter=2000, solver="liblinear", class_weight="balanced",
+                                                 random_state=0))
     return Pipeline([("features", feats), ("clf", clf)])
 
 
@@ -66,6 +79,8 @@ def seed_examples() -> list[tuple[str, list[str]]]:
 
 
 def train(headings: list[str], labels: list[list[str]]) -> dict:
+    from sklearn.preprocessing import MultiLabelBinarizer
+
     pairs = seed_examples() + list(zip(headings, labels))
     mlb = MultiLabelBinarizer(classes=LABELS)
     y = mlb.fit_transform([labs for _, labs in pairs])
@@ -81,7 +96,15 @@ def predict(art: dict, headings: list[str], threshold: float = 0.5) -> list[list
 
 
 def labeller() -> tuple[Labeller, str]:
-    """The trained labeller and its `label_source`, or the keyword rules (warned once) without a model."""
+    """The trained labeller and its `label_source`, or the keyword rules (warned once) without a model.
+
+    The model's arrays (`heading_linear`, numpy only) when `make models` exported them,
+    else the scikit-learn pipeline itself."""
+    from .heading_linear import NPZ, load
+
+    linear = load(model_path(NPZ))
+    if linear is not None:
+        return linear, "heading_classifier"
     art = load_joblib(ARTIFACT)
     if art is None:
         return rule_labeller, "rules"

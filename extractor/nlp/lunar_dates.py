@@ -19,7 +19,8 @@ _MONTHS = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bả
 _STEM = "|".join(s.capitalize() for s in lunar.STEMS) + "|" + "|".join(lunar.STEMS)
 _BRANCH = "Tý|Tí|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi"
 _CANCHI = rf"(?:năm\s+)?(?P<stem>{_STEM})\s*(?P<branch>{_BRANCH}|{_BRANCH.lower()})\b"
-_WHEN = (r"(?:(?:[Vv]ào\s+)?(?:lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*)|(?:[Vv]ào\s+)?(?:buổi\s+)?(?:[Ss]áng|[Cc]hiều|[Tt]ối)\s+"
+_WHEN = (r"(?:(?:[Vv]ào\s+)?(?:lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*)"
+         r"|(?:[Vv]ào\s+)?(?:buổi\s+)?(?:[Ss]áng|[Cc]hiều|[Tt]ối)\s+"
          r"|[Vv]ào\s+)?")
 _DAYNO = r"(?:ngày\s+)?(?:mùng|mồng)?\s*"
 _MONTH_NAME = r"(?:[Gg]iêng|[Cc]hạp|[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười(?: [Mm]ột)?|[Mm]ột)"
@@ -36,6 +37,9 @@ PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"{_WHEN}(?:ngày\s+)?(?P<d1>\d{{1,2}})(?:\s*-\s*(?P<d2>\d{{1,2}}))?/(?P<mno>\d{{1,2}})"
                rf"(?:\s+{_CANCHI}|(?P<mark>{_LUNAR_MARK}))"),
 ]
+# a string each pattern cannot match without ("Tết", "tháng", the "/" of a date): a cheap `in` before its scan
+# (most blocks hold none of the three together with a day); one per pattern, in order
+_ANCHORS = ("ết", "tháng", "/")
 _NAMED_YEAR = re.compile(rf"(?:[Tt]ết|[Xx]uân|năm)\s+{_CANCHI}")
 
 
@@ -53,7 +57,9 @@ def find(text: str, year: int | None, before: str = "") -> list[LunarFound]:
     `before` is the text that precedes it in the document."""
     out: list[LunarFound] = []
     taken: list[tuple[int, int]] = []
-    for k, pat in enumerate(PATTERNS):
+    for k, (pat, anchor) in enumerate(zip(PATTERNS, _ANCHORS, strict=True)):
+        if anchor not in text:
+            continue
         for m in pat.finditer(text):
             a, b = m.start(), m.end()
             if any(a < y and x < b for x, y in taken):

@@ -126,16 +126,33 @@ def _fold_ab(ab: str) -> str:
     return strip_accents(ab).upper()
 
 
+def _words_at(text: str) -> tuple[tuple[str, int], ...]:
+    """The words of a plan's text and where they start: one scan for all the acronyms it uses
+    (kept for the last few plans of ordinary length; a huge text is scanned each time)."""
+    return _words_kept(text) if len(text) <= 400_000 else _scan_words(text)
+
+
+@lru_cache(maxsize=4)
+def _words_kept(text: str) -> tuple[tuple[str, int], ...]:
+    return _scan_words(text)
+
+
+def _scan_words(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple((m.group(0), m.start()) for m in re.finditer(r"\w+", text))
+
+
 def expand_acronym(ab: str, text: str, ctx: PlanContext) -> str | None:
     """Find a run of words in the text whose initials spell `ab` (DVHCCTT)."""
     if ab in ctx.acronyms:
         return ctx.acronyms[ab]
     key = _fold_ab(ab)
-    words = [(m.group(0), m.start()) for m in re.finditer(r"\w+", text)]
+    words = _words_at(text)
     n = len(key)
     for i in range(len(words) - n + 1):
+        if not words[i][0][:1].isupper():  # a phrase an acronym stands for starts with a capital
+            continue
         cand = [w for w, _ in words[i:i + n]]
-        if not cand[0][:1].isupper() or any(w.lower() in _FUNCTION for w in cand):
+        if any(w.lower() in _FUNCTION for w in cand):
             continue
         if all(not w.isupper() or len(w) == 1 for w in cand) and _initials(cand) == key \
                 and not re.search(r"[|\n()]", text[words[i][1]:words[i + n - 1][1]]):  # one phrase, not across cells

@@ -10,70 +10,31 @@ Sở") are names too. This module finds such spans; `names.py` normalizes them.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
-# Head nouns, longest first. Capitalized heads need a name after them (or a
-# relative word); group heads start with "các"/"những".
-HEADS = [
-    "Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQVN", "Ủy ban MTTQ", "UBMTTQVN", "UBMTTQ",
-    "Văn phòng HĐND và UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "VP HĐND và UBND",
-    "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "Hội đồng phối hợp", "Hội đồng",
-    "Ban Chấp hành Đảng bộ", "Ban chấp hành Đảng bộ", "Ban Thường vụ", "Ban Thường trực", "Ban Chỉ đạo", "BCĐ",
-    "Ban cán sự đảng", "Đảng đoàn", "Tiểu ban", "Tổ đại biểu", "Tổ công tác", "Tổ giúp việc", "Thường trực", "Tỉnh Đoàn", "Tỉnh đoàn", "Huyện Đoàn", "Huyện đoàn",
-    "Ban biên tập", "Ban Biên tập", "BBT", "Ban Giám đốc", "Ban GD", "Ban",
-    "Văn phòng", "VP", "Trung tâm", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội",
-    "Sở", "Bộ phận", "Bộ", "Phòng", "Chi cục", "Tổng cục", "Cục", "Đài", "Báo", "Trường",
-    "Bệnh viện", "Công an", "Thành ủy", "Tỉnh ủy", "Huyện ủy", "Thị ủy", "Đảng ủy",
-    "Công đoàn", "Liên đoàn", "Hội", "Đoàn", "Thanh tra", "Kho bạc", "Viện", "Cổng",
-    "Mặt trận Tổ quốc", "Mặt trận", "MTTQ", "Bưu điện", "Đảng bộ", "Chi bộ", "Cơ quan", "Trạm", "Viễn thông", "Ủy ban",
-    "Tổng công ty", "Công ty", "Ngân hàng", "Hiệp hội", "Viettel", "VNPT",
-]
-GROUP_HEADS = [
-    "cơ quan, đơn vị", "cơ quan", "đơn vị", "phòng", "ban", "ngành", "sở", "địa phương",
-    "phòng, ban", "trường", "xã", "phường", "huyện", "tổ chức", "hội", "đoàn thể",
-    "đơn vị sự nghiệp", "cơ quan báo chí", "cơ quan thông tin đại chúng", "cơ sở giáo dục", "bệnh viện",
-    "trường học", "trường trung học phổ thông", "tổ chức thành viên", "tổ chức chính trị - xã hội",
-    "đoàn thể chính trị - xã hội", "huyện ủy", "phòng chuyên môn", "ban cán sự đảng", "thôn", "ấp",
-    "tổ chức tín dụng", "doanh nghiệp viễn thông", "hợp tác xã", "tổ đại biểu", "tổ công tác", "tổ tiêm phòng",
-    "cấp ủy",
-]
-GROUP_HEADS.remove("hội")
-PLACE_WORDS = ["tỉnh", "thành phố", "Thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "Tỉnh"]
-# Lower-case words and two-word verbs that end a name.
-STOP = set("""để về tại trong theo với có là được những các cho đến từ khi nếu hoặc bằng gửi giao trình này đó sau trước
-    như và nhằm đối việc cử đưa gắn làm thì đã sẽ cần phải mỗi hằng hàng định năm tháng quý ngày trên dưới đều cùng cũng kịp
-    thường ít chỉ lên vào ra qua do""".split())
-STOP_PHRASES = set(
-    """thực hiện|phối hợp|chủ trì|tổ chức|xây dựng|triển khai|tham mưu|báo cáo|tổng hợp|đăng tải|cập nhật|
-    thông qua|kiểm tra|đôn đốc|hướng dẫn|căn cứ|đề nghị|phản ánh|xem xét|giải quyết|bố trí|ban hành|
-    tăng cường|đẩy mạnh|tiếp tục|biên tập|lồng ghép|cung cấp|niêm yết|quán triệt|bám sát|chủ động|
-    đầu mối|theo dõi|đánh giá|tuyên truyền|phổ biến|công khai|tiếp nhận|trả lời|phát hành|hỗ trợ|giới thiệu|vận động|
-    lãnh đạo|chỉ đạo|rà soát|giám sát|tham gia|bảo đảm|đảm bảo|nghiên cứu|sản xuất|phát sóng|tư vấn|tập huấn|thống kê|
-    đề xuất|đồng thời|công tác|kế hoạch|nội dung|kết quả|chương trình|hoạt động|nhiệm vụ|tích cực|thường xuyên|có trách|
-    chịu trách|sơ kết|tổng kết|phát động|mở rộng|lựa chọn|bố trí|kiện toàn|cụ thể|tiếp tục|quản lý nhà|xử lý|chậm nhất|khắc phục|ứng phó|thông báo|yêu cầu|liên hệ""".replace("\n", "").split("|")
-)
-# Lower-case runs that belong to names.
-NAME_PHRASES = [
-    "thông tin điện tử", "công nghệ thông tin", "dịch vụ hành chính công trực tuyến",
-    "hành chính công", "trực tuyến", "chuyên môn, nghiệp vụ", "chuyên môn", "nghiệp vụ",
-    "trực thuộc", "sự nghiệp trực thuộc", "sự nghiệp công lập", "sự nghiệp", "liên quan",
-    "và tương đương", "thông tin đại chúng", "báo chí", "tiếp nhận và trả kết quả", "một cửa",
-    "nhân dân", "điện tử", "truyền thanh", "cơ sở", "vận tải", "chính trị - xã hội", "thành viên",
-    "cán sự đảng", "tuyến tỉnh", "thí điểm", "cấp tỉnh", "cấp huyện", "cấp xã", "cùng cấp", "cơ quan",
-    "phổ biến, giáo dục pháp luật", "trung học phổ thông", "trên địa bàn tỉnh", "trên địa bàn huyện", "trên địa bàn",
-    "cổ phần", "có liên quan",
-]
+from ..data import org_patterns
+
+# The lexicon is data (extractor/data/org_patterns.tsv): head nouns, longest first (capitalized heads need a
+# name after them, or a relative word; group heads follow "các"/"những"), place words, the lower-case runs that
+# belong to names, and the words and two-word verbs that end one.
+_LEX = org_patterns()
+HEADS = list(_LEX["head"])
+GROUP_HEADS = list(_LEX["group_head"])
+PLACE_WORDS = list(_LEX["place"])
+STOP = set(_LEX["stop_word"])  # lower-case words that end a name
+STOP_PHRASES = set(_LEX["stop_phrase"])  # two-word verbs that end a name
+NAME_PHRASES = list(_LEX["name_phrase"])  # lower-case runs that belong to names
 # After "," or "và" inside a group these words go on listing places or kinds of body.
-GROUP_AFTER_COMMA = set("đơn ban ngành xã phường thị đoàn trường sở địa thành huyện quận thôn ấp tổ khu tỉnh đảng".split())
-GROUP_WORDS = set("vị ngành xã phường trấn phương thể quan ban đơn thị địa ủy phố ấp thôn thành đảng huyện chi bộ".split())
+GROUP_AFTER_COMMA = set(_LEX["group_after_comma"])
+GROUP_WORDS = set(_LEX["group_word"])
 # "các huyện, thị xã" after a name: the name is repeated for each place ("Trung tâm Y tế các huyện").
-PLACE_GROUP_START = set("huyện xã phường thị thành quận tỉnh thôn ấp chi".split())
+PLACE_GROUP_START = set(_LEX["place_group_start"])
 # Heads a body of the same authority hangs under without "của": "Đảng đoàn HĐND tỉnh", "Văn phòng cơ quan Ủy ban MTTQ".
-SUB_HEADS = {"Văn phòng", "VP", "Ban", "Đảng đoàn", "Tổ đại biểu", "Ban cán sự đảng", "Thường trực", "Ban Thường trực",
-             "Ban Giám đốc", "Ban GD", "Thanh tra", "Phòng"}
-PARENT_HEADS = ("UBND", "HĐND", "Ủy ban", "Uỷ ban", "Hội đồng nhân dân", "Công an", "Sở")
-RELATIVE = ("Sở", "tỉnh", "Tỉnh", "Thành phố", "thành phố", "huyện", "Huyện", "Ban")
+SUB_HEADS = set(_LEX["sub_head"])
+PARENT_HEADS = tuple(_LEX["parent_head"])
+RELATIVE = tuple(_LEX["relative"])
+_PLACES, _NAME_RUNS = tuple(PLACE_WORDS), tuple(NAME_PHRASES)  # as the phrase matcher takes them, made once
 
 
 @dataclass
@@ -99,8 +60,12 @@ def find_orgs(text: str, base: int = 0) -> list[OrgMention]:
     gaps = [""] + [text[toks[k - 1][2]:toks[k][1]] for k in range(1, len(toks))]
     sc = _Scan(toks, ltoks, gaps)
     out: list[OrgMention] = []
+    heads, starts = _heads_by_first(), _LOWER_STARTS
     i = 0
     while i < len(toks):
+        if toks[i][0] not in heads and ltoks[i][0] not in starts:  # no name can start here (see _match_at)
+            i += 1
+            continue
         m = _match_at(sc, i)
         if m is None:
             i += 1
@@ -157,6 +122,20 @@ def _match_words(toks, i, phrase: str) -> int | None:
     return i + len(words)
 
 
+@lru_cache(maxsize=1)
+def _groups_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(GROUP_HEADS, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _lower_heads() -> dict[str, list[tuple[str, str]]]:
+    """(head, its lower case) by the first lower-case word, in HEADS order: only those can match there."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for h in HEADS:
+        out.setdefault(_words(h.lower())[0], []).append((h, h.lower()))
+    return out
+
+
 @lru_cache(maxsize=None)
 def _heads_by_first() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
@@ -184,12 +163,18 @@ def _broken(sc: _Scan, k: int) -> bool:
 _BOUNDARY = re.compile(r"[.;:\n]")
 
 
+# The lower-case words a match can start at without a capitalized head there: the group words, "cấp ủy",
+# "cơ quan …"/"đơn vị …", and the heads written in lower case before a name. Any other token starts one only
+# if it is the first word of a head (`_heads_by_first`), so `find_orgs` tries `_match_at` nowhere else.
+_LOWER_STARTS = frozenset({"các", "những", "cấp", "cơ", "đơn", "trường", "trung", "phòng", "ban", "sở", "văn"})
+
+
 def _match_at(sc: _Scan, i: int) -> tuple[int, bool] | None:
     toks, ltoks = sc.toks, sc.ltoks
     tok = toks[i][0]
     low = ltoks[i][0]
     if low in ("các", "những") and i + 1 < len(toks):
-        for g in sorted(GROUP_HEADS, key=len, reverse=True):
+        for g in _groups_longest_first():
             j = _match_words(ltoks, i + 1, g)
             if j is not None:  # "các Tổ đại biểu HĐND huyện": a team of a council hangs under it
                 head = "Tổ đại biểu" if g == "tổ đại biểu" else ("tổ" if g.startswith("tổ ") else "các")
@@ -206,10 +191,12 @@ def _match_at(sc: _Scan, i: int) -> tuple[int, bool] | None:
         return None  # "Quảng trường Nhân Dân", "hội trường UBND": a place, not a school
     if low in ("phòng", "hội", "báo") and i + 1 < len(toks) and ltoks[i + 1][0].split("-")[0] in _NOT_AFTER_HEAD \
             and not (low == "hội" and i + 2 < len(toks) and (ltoks[i + 2][0] == "lần" or _is_cap(toks[i + 2][0]))):
-        return None  # but "Hội nghị lần thứ sáu Ban Chấp hành Trung ương" issues resolutions  # "phòng COVID-19", "Hội nghị", "Hội thi", "Báo cáo": an act, an event, a report
+        # "phòng COVID-19", "Hội nghị", "Hội thi", "Báo cáo": an act, an event, a report
+        # (but "Hội nghị lần thứ sáu Ban Chấp hành Trung ương" issues resolutions)
+        return None
     if tok.islower() and low in ("trường", "trung", "phòng", "ban", "sở", "văn") and i + 1 < len(toks):
-        for h in HEADS:  # "trường Cao đẳng nghề Lạng Sơn": a lower-case head before a name
-            j = _match_words(ltoks, i, h.lower())
+        for h, lh in _lower_heads().get(low, ()):  # "trường Cao đẳng nghề Lạng Sơn": a lower-case head before a name
+            j = _match_words(ltoks, i, lh)
             if j is not None and j < len(toks) and _is_cap(toks[j][0]) and not _starts_org(toks, j):
                 return _tail(sc, j, False, h), False
         return None
@@ -246,7 +233,7 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
         tok = toks[k][0]
         low = ltoks[k][0]
         # place qualifier: "tỉnh Khánh Hòa", "thành phố Vũng Tàu", or bare "tỉnh"
-        pj = _first_phrase(toks, k, tuple(PLACE_WORDS))
+        pj = _first_phrase(toks, k, _PLACES)
         if pj is not None:
             q = pj
             while q < n and _is_cap(toks[q][0]) and toks[q][0] not in ("UBND",) and not _broken(sc, q) \
@@ -265,7 +252,7 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             continue
         if low == "số" and k + 1 < n and toks[k + 1][0][:1].isdigit():
             break  # "Sở Y tế số 12/KH-SYT": the number of a document
-        phrase_end = _first_phrase(ltoks, k, tuple(NAME_PHRASES))
+        phrase_end = _first_phrase(ltoks, k, _NAME_RUNS)
         if phrase_end is not None:
             k = last_good = phrase_end
             lower_run = 0
@@ -296,7 +283,8 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
                 continue  # "Văn phòng Sở Y tế": the name goes on
             lower_run = 0
             continue
-        if head in SUB_HEADS and (k > j or head not in ("Ban", "Phòng")) and any(toks[k][0] == w or _match_words(toks, k, w) for w in PARENT_HEADS):
+        if head in SUB_HEADS and (k > j or head not in ("Ban", "Phòng")) \
+                and any(toks[k][0] == w or _match_words(toks, k, w) for w in PARENT_HEADS):
             m = _match_at(sc, k)  # "Đảng đoàn HĐND tỉnh", "Ban Giám đốc Công an tỉnh"
             if m is not None:
                 k = last_good = m[0]
@@ -332,7 +320,7 @@ def _starts_org(toks, k: int) -> bool:
     return _first_phrase(toks, k, _NEW_BODY) is not None
 
 
-_NEW_BODY = ("Sở", "Phòng", "Trung tâm", "Văn phòng", "Ban", "UBND", "Ủy ban", "Cổng", "Bộ phận", "Hội đồng", "HĐND", "Đài", "Trường")
+_NEW_BODY = tuple(_LEX["new_body"])
 
 
 def starts_with_org(text: str) -> bool:

@@ -21,11 +21,13 @@ from ..ingest.model import SourceDocument
 from ..records import Citation, Deadline, DocInfo, Provenance, Section, Task
 from .citations.collect import collect, grounds_sections
 from .citations.relation import Grounds
+from . import docdata  # noqa: F401  (our Doc data through nlp.pipe(n_process=...) and Doc.to_bytes)
 from .deadlines import find_deadlines, task_phrase
 from .header import extract_header
 from .heading_classifier import labeller as heading_labeller
 from .paragraph_classifier import has_usable_headings, paragraph_sections
 from .sections import outline
+from .syllables import Syllables
 from .unit_ner import unit_ner_component  # noqa: F401  (registers kh_unit_ner)
 from .prose_tasks import prose_tasks
 from .tasks import table_tasks, tcth_tasks
@@ -149,8 +151,12 @@ def sections_component(doc: Doc) -> Doc:
     spans = []
     for n, it in enumerate(items):
         b = src.blocks[it.block]
-        nxt = src.blocks[items[n + 1].block].start if n + 1 < len(items) else src.blocks[h.body_end - 1].end if h.body_end else b.end
-        sec = Section(it.path, it.heading, it.labels, it.level, label_source, text=doc._.source.text[b.start:max(nxt, b.end)].strip(),
+        if n + 1 < len(items):
+            nxt = src.blocks[items[n + 1].block].start
+        else:
+            nxt = src.blocks[h.body_end - 1].end if h.body_end else b.end
+        sec = Section(it.path, it.heading, it.labels, it.level, label_source,
+                      text=doc._.source.text[b.start:max(nxt, b.end)].strip(),
                       prov=Provenance(src.path, b.start, b.end, b.page, b.ocr_conf))
         sp = _span(doc, b.start, b.end, "section", sec, "sections")
         if sp is not None:
@@ -184,10 +190,13 @@ def citations_component(doc: Doc) -> Doc:
             if b is not None:
                 r.cit.prov.page, r.cit.prov.ocr_conf = b.page, b.ocr_conf
         doc._.records.setdefault("citation_mentions", []).append((r.cit, r.spans, r.back_refs))  # for highlighting
-        sp = _span(doc, r.cit.prov.start, r.cit.prov.end, "citation", r.cit, "citations")
-        if sp is not None:
-            spans.append(sp)
-    doc.spans["citations"] = spans
+        doc._.records.setdefault("citations", []).append(r.cit)
+        for a, b in r.cit.mention_spans:  # one span each time the document is mentioned
+            sp = doc.char_span(a, b, label="citation", alignment_mode="expand")
+            if sp is not None:
+                sp._.record = r.cit
+                spans.append(sp)
+    doc.spans["citations"] = sorted(spans, key=lambda sp: (sp.start_char, sp.end_char))
     return doc
 
 
@@ -270,7 +279,7 @@ def deadlines_component(doc: Doc) -> Doc:
 def _row_task(b, pos, task_spans):
     for row in b.table.rows:
         if row and row[0].start <= pos <= row[-1].end:
-            for a, e, t in task_spans:
+            for a, _, t in task_spans:
                 if any(c.start <= a < c.end for c in row):
                     return t
     return None
@@ -305,7 +314,7 @@ def make_nlp(exclude: list[str] | None = None, extra: list[str] | None = None) -
                              f"keep {filler}, or exclude {owner} too")
     check_tables()
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    nlp.tokenizer = SourceTokenizer(nlp.tokenizer)
+    nlp.tokenizer = SourceTokenizer(Syllables(nlp.tokenizer))  # the same tokens, in linear time
     for name in names:
         nlp.add_pipe(name)
     return nlp
@@ -314,12 +323,22 @@ def make_nlp(exclude: list[str] | None = None, extra: list[str] | None = None) -
 def annotate(src: SourceDocument, nlp: Language | None = None) -> Doc:
     """Run the pipeline over a source already read (`ingest.load`): its text is not read again."""
     nlp = nlp or make_nlp()
-    tok = nlp.tokenizer
-    doc = (tok.base if isinstance(tok, SourceTokenizer) else tok)(src.text)
+    doc = _word_tokenizer(nlp.tokenizer)(src.text)
     doc._.source = src
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
+
+
+def _word_tokenizer(tok):
+    """The tokenizer under the text reader: `annotate` has the source read already, so the text is
+    tokenized, not read again (through `chunked.allow_long_texts`' wrapper, kept for long texts)."""
+    from ..chunked import ChunkedTokenizer
+
+    if isinstance(tok, ChunkedTokenizer):
+        inner = tok.inner.base if isinstance(tok.inner, SourceTokenizer) else tok.inner
+        return ChunkedTokenizer(inner, tok.chunk)
+    return tok.base if isinstance(tok, SourceTokenizer) else tok
 
 
 __all__ = ["make_nlp", "annotate", "COMPONENTS", "SourceTokenizer", "DocInfo", "Citation"]

@@ -103,9 +103,7 @@ def _indicator(clause: str, hits: list[_Hit], i: int) -> str:
     with its own stretch when one clause sets several ("92% hộ gia đình …, 85% thôn …")."""
     h = hits[i]
     prefix = clause[:hits[0].start]
-    m = None
-    for m in _MEASURE.finditer(prefix):
-        pass
+    m = next(reversed(list(_MEASURE.finditer(prefix))), None)  # the last measure word before the values
     if m is not None and m.start() > 0:  # the measured thing, not the clause's preamble
         prefix = prefix[m.start():]
     stop = len(clause)

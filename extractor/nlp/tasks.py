@@ -55,6 +55,7 @@ class TaskDraft:
 def split_roles(text: str, base: int, ctx: PlanContext, doc_text: str) -> tuple[list, list]:
     """(leads, cooperating) in one assignment: subjects before the verb lead, "phối hợp với" cooperates."""
     leads, coops = [], []
+    prev_end = 0  # where the last name of the piece ended (read only once a mode is set)
     for piece in re.split(r"(?:^|\n|;\s*|\.\s+)[-+•]\s*|\n", text):
         if not piece.strip():
             continue
@@ -87,8 +88,10 @@ def full_name(o: OrgMention, ctx: PlanContext, doc_text: str) -> str:
     """A mention's normalized name; a Sở's own groups ("các phòng, đơn vị") are completed with the Sở."""
     name = normalize_name(o.text, ctx, doc_text)
     base = ctx.issuer_base or ""
-    if base.startswith("Sở ") and o.group and re.fullmatch(r"(?i)các (phòng|phòng, đơn vị|phòng chuyên môn|cơ quan, đơn vị trực thuộc)", o.text):
-        name = f"{name} {'thuộc ' if o.text.lower().endswith('đơn vị') else ''}{base}" if "trực thuộc" not in o.text else f"{name} {base}"
+    own_groups = r"(?i)các (phòng|phòng, đơn vị|phòng chuyên môn|cơ quan, đơn vị trực thuộc)"
+    if base.startswith("Sở ") and o.group and re.fullmatch(own_groups, o.text):
+        of = "thuộc " if o.text.lower().endswith("đơn vị") else ""
+        name = f"{name} {of}{base}" if "trực thuộc" not in o.text else f"{name} {base}"
     return name
 
 

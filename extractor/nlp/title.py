@@ -244,7 +244,7 @@ def plan_year(title: str | None, date: str | None, doc_type: str | None = None) 
             return int(m.group(1))
         # a horizon ("đến năm 2030", "tầm nhìn 2045") ends the plan's period, a cited date
         # ("ngày 04/6/2019", "…/2019/NĐ-CP") is another document's: neither is the year it is for
-        horizon = re.compile(rf"(?:đến|tới|tầm nhìn(?: đến)?|định hướng(?: đến)?)\s+(?:năm\s+)?$")
+        horizon = re.compile(r"(?:đến|tới|tầm nhìn(?: đến)?|định hướng(?: đến)?)\s+(?:năm\s+)?$")
         cited = re.compile(r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+$")
         years = [int(m.group(1)) for m in re.finditer(rf"(?<!\d)({_YEAR})(?![/\d])", t)
                  if not horizon.search(t[max(0, m.start() - 25):m.start()])

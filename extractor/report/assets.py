@@ -35,7 +35,8 @@ th.asc::after{content:" ▲"}th.desc::after{content:" ▼"}
 .side dl{display:grid;grid-template-columns:max-content 1fr;gap:.15em .8em;margin:0}.side dt{color:var(--muted)}
 .side ul{padding-left:1.2em;margin:.2em 0}
 mark.ent{padding:.15em .35em;border-radius:.35em;box-decoration-break:clone;-webkit-box-decoration-break:clone}
-mark.ent>.lbl{font:bold 9px/1 "Liberation Sans",Arial,sans-serif;text-transform:uppercase;margin-left:.35em;vertical-align:middle;opacity:.75}
+mark.ent>.lbl{font:bold 9px/1 "Liberation Sans",Arial,sans-serif;text-transform:uppercase;margin-left:.35em;
+vertical-align:middle;opacity:.75}
 mark.cit{background:#ffe99a;cursor:help}mark.cit.flagged{background:#ffc2c2;outline:1px solid #d33}
 mark.dl{background:#f5c6f0}
 mark.u-lead{background:#b8efc4}mark.u-cooperate{background:#bfe8f0}mark.u-report_to{background:#ddd0ff}

@@ -69,7 +69,8 @@ def collect(inputs: list[str], skip: list[str] | None = None, unpack_dir: str | 
         if stat.S_ISDIR(st.st_mode):
             walk(p)
         elif not stat.S_ISREG(st.st_mode):
-            kind = "fifo" if stat.S_ISFIFO(st.st_mode) else "device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "socket"
+            device = stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+            kind = "fifo" if stat.S_ISFIFO(st.st_mode) else "device" if device else "socket"
             res.errors.append(_error(p, f"not a regular file ({kind})"))
         elif os.path.splitext(p)[1].lower() in ARCHIVE_EXTS:
             members, errors, skipped = unpack(p, unpack_dir)

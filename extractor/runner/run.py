@@ -81,7 +81,8 @@ def _execute(todo, batch: _Batch, cache: Cache | None, stats: RunStats, opts: di
         elif todo:
             from .pool import WorkerPool
 
-            pool = WorkerPool(opts["workers"] or os.cpu_count() or 1, timeout=opts["timeout"], max_memory_mb=opts["max_memory_mb"])
+            pool = WorkerPool(opts["workers"] or os.cpu_count() or 1, timeout=opts["timeout"],
+                              max_memory_mb=opts["max_memory_mb"])
             pool.map(todo, done)
             stats.worker_pids += pool.stats.pids
     finally:
@@ -222,7 +223,8 @@ def input_key(inputs: list[str]) -> list[str]:
     return sorted({os.path.abspath(p).rstrip(os.sep) or os.sep for p in inputs})
 
 
-def run_corpus(inputs: list[str], out: str, fmt: str = "parquet", need_tables: bool = True, **kw) -> tuple[Tables | None, RunStats]:
+def run_corpus(inputs: list[str], out: str, fmt: str = "parquet", need_tables: bool = True,
+               **kw) -> tuple[Tables | None, RunStats]:
     """`kh-extract run`: extract, cache under `out/.cache`, write the tables and `out/run.json`.
 
     The tables go into a new generation folder made current when complete
@@ -237,7 +239,8 @@ def run_corpus(inputs: list[str], out: str, fmt: str = "parquet", need_tables: b
     with gens.locked(out):
         gens.cleanup(out)
         t0 = time.monotonic()
-        opts = {k: kw.get(k, d) for k, d in (("workers", None), ("timeout", 120.0), ("max_memory_mb", 2048), ("engine", "local"), ("scheduler", None), ("quiet", True))}
+        opts = {k: kw.get(k, d) for k, d in (("workers", None), ("timeout", 120.0), ("max_memory_mb", 2048), ("engine", "local"),
+                                             ("scheduler", None), ("quiet", True))}
         cache = Cache(kw.get("cache_dir") or os.path.join(out, ".cache"))
         stats = RunStats()
         partitioned = opts["engine"] == "dask"
@@ -260,7 +263,7 @@ def run_corpus(inputs: list[str], out: str, fmt: str = "parquet", need_tables: b
             _load_hits(batch, cache, stats, opts)
             tables = merge(batch.files, batch.outcomes, batch.errors, batch.labels)
         stats.seconds = time.monotonic() - t0
-        data = json.dumps({**asdict(stats), "inputs": input_key(inputs), "cwd": os.getcwd(), "manifest": manifest, "generation": os.path.basename(gens.current(out) or ""),
-                           "outputs": outputs}, indent=1)
+        data = json.dumps({**asdict(stats), "inputs": input_key(inputs), "cwd": os.getcwd(), "manifest": manifest,
+                           "generation": os.path.basename(gens.current(out) or ""), "outputs": outputs}, indent=1)
         write_atomic(os.path.join(out, "run.json"), lambda tmp: open(tmp, "w").write(data))
     return tables, stats

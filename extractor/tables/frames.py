@@ -51,8 +51,11 @@ def _cell(v: Any) -> Any:
     return v
 
 
+OFFSETS = {"prov", "mention_spans"}  # where in the text, not what: `prov` is flattened, mention offsets stay in the JSON
+
+
 def _columns(cls) -> list[str]:
-    return [f.name for f in fields(cls) if f.name != "prov"]
+    return [f.name for f in fields(cls) if f.name not in OFFSETS]
 
 
 def _item_row(obj: Any, names: list[str]) -> dict[str, Any]:

@@ -32,9 +32,19 @@ def collect(text: str, ctx: PlanContext, own_code: str | None, preamble: Grounds
     for r in resolved:
         if r.cit.prov is not None:  # verbatim, as the source writes it
             r.cit.text = text[r.cit.prov.start:r.cit.prov.end].strip()
+        r.cit.mention_spans = _mentions(r)
         r.cit.issues = check(r.cit, r.named_issuer, r.type_word, plan_date)
         check_registry(r.cit)
     return resolved
+
+
+def _mentions(r: Resolved) -> list[tuple[int, int]]:
+    """Each mention's span in text order; the first as far as the citation's text goes (its date, its issuer)."""
+    spans = sorted(r.spans)
+    p = r.cit.prov
+    if spans and p is not None and p.start == spans[0][0] and p.end is not None:
+        spans[0] = (p.start, max(p.end, spans[0][1]))
+    return spans
 
 
 def own_numbers(text: str) -> list[str]:

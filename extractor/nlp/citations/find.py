@@ -29,7 +29,8 @@ _TYPE_RE = re.compile(rf"(?<![\w])(?P<type>{_TYPES})(?![\w])", re.I)
 _NUM = r"(?:\d[\dOoIl]{0,4}|[OoIl]\d[\dOoIl]{0,3})[a-z]?"
 _YEAR = r"[12][\dOoIl]{3}"
 CODE = (
-    rf"(?P<code>{_NUM}\s*-\s*[A-ZĐ][A-Za-zĐđ]{{0,4}}\s*[/-]\s*[A-ZĐ][A-ZĐÀ-Ỹa-z]{{0,8}}(?:&[A-ZĐ]{{1,6}})?(?![\w/&])"  # party: 02-NQ/TU
+    # party: 02-NQ/TU
+    rf"(?P<code>{_NUM}\s*-\s*[A-ZĐ][A-Za-zĐđ]{{0,4}}\s*[/-]\s*[A-ZĐ][A-ZĐÀ-Ỹa-z]{{0,8}}(?:&[A-ZĐ]{{1,6}})?(?![\w/&])"
     rf"|{_NUM}(?:\s*/\s*{_YEAR})?\s*/\s*[A-ZĐ][A-ZĐa-z]*\d*(?:\s*[-–&]\s*[A-ZĐ][A-ZĐa-z&]*\d*)*(?:\s[A-ZĐ]{{2,}}(?![\wà-ỹ]))?"
     r"|\d{1,5}(?![/\d]))"  # short form: Quyết định số 765
 )
@@ -39,11 +40,13 @@ _LEAD = re.compile(rf"{_PAGE}\s*(?:[sS][ốỐ])?{_PAGE}\s*:?\s*{CODE}")  # "s�
 # "ngày" with its marks misread ("ngãy", "ngảy") still opens a date
 _NGAY = r"(?:[Nn]g[aàáảãạăằắẳẵặâầấẩẫậ]y|NGÀY)"
 DATE = re.compile(
-    rf"(?:{_NGAY})?" r"\s*(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]|\s+(?:tháng|THÁNG)\s+(?P<m2>\d{1,2})\s+(?:năm|NĂM))\s*(?P<y>(?:19|20)\d\d)"
+    rf"(?:{_NGAY})?" r"\s*(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]|\s+(?:tháng|THÁNG)\s+(?P<m2>\d{1,2})\s+(?:năm|NĂM))"
+    r"\s*(?P<y>(?:19|20)\d\d)"
 )
 _NEXT_CODE = re.compile(rf"\s*(?:,|và|hoặc)\s*(?:số\s*)?{CODE}")
 # "… được Quốc hội khóa XIII thông qua ngày 19/6/2015": the passage between a law's name and its date
-_PASSED = r"(?:\s*,?\s*(?:đã\s+)?được\s+Quốc hội(?:\s+(?:nước[^,;\n]{0,60}?|khóa\s+[XVILC]+))?(?:\s*,?\s*kỳ họp thứ\s+\w+)?\s*,?\s+thông qua)"
+_PASSED = (r"(?:\s*,?\s*(?:đã\s+)?được\s+Quốc hội(?:\s+(?:nước[^,;\n]{0,60}?|khóa\s+[XVILC]+))?(?:\s*,?\s*kỳ họp thứ\s+\w+)?"
+           r"\s*,?\s+thông qua)")
 # a law's name: capitalized ("Luật Thú y"), or an amending law ("Luật sửa đổi, bổ sung một số điều của Luật …");
 # a comma goes on inside it before a lower-case word or an abbreviation ("Luật Ban hành VB QPPL của HĐND, UBND")
 _LAW_NAME = re.compile(
@@ -94,8 +97,8 @@ def find(text: str) -> list[Candidate]:
         tw = m.group("type")
         if out and m.start() < out[-1].end and out[-1].name:
             continue  # "… của Luật Tổ chức Chính phủ" inside the amending law's name: part of its name
-        law = (_LAW_NAME.match(text, m.start()) or _LAW_LOWER.match(text, m.start())) \
-            if tw[0].isupper() and tw in ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp") else None
+        is_law = tw[0].isupper() and tw in ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
+        law = (_LAW_NAME.match(text, m.start()) or _LAW_LOWER.match(text, m.start())) if is_law else None
         if law:
             out.extend(_law(text, law))
             continue

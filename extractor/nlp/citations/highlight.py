@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from ...annotate import Mark, annotate, element
+from ...markup import Mark, annotate, element
 from ...records import Citation
 
 _STYLE = """body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.5}
@@ -24,9 +24,14 @@ def _title(c: Citation) -> str:
     return "\n".join(f"{k}: {v}" for k, v in rows if v not in (None, ""))
 
 
-def marks_for(c: Citation, spans: list[tuple[int, int]], refs: list[tuple[int, int]] = ()) -> list[Mark]:
-    data = {"title": _title(c), "data-key": c.key, "data-type": c.doc_type, "data-code": c.code, "data-date": c.date,
+def attrs(c: Citation) -> dict[str, object]:
+    """A citation's fields as a mark's `title` (on hover) and `data-` attributes (for scripts)."""
+    return {"title": _title(c), "data-key": c.key, "data-type": c.doc_type, "data-code": c.code, "data-date": c.date,
             "data-issuer": c.issuer, "data-relation": c.relation, "data-issues": ";".join(c.issues) or None}
+
+
+def marks_for(c: Citation, spans: list[tuple[int, int]], refs: list[tuple[int, int]] = ()) -> list[Mark]:
+    data = attrs(c)
     out = []
     for n, (a, b) in enumerate(spans):
         cls = "cit" + (" flagged" if c.issues else "")
@@ -39,7 +44,8 @@ def marks_for(c: Citation, spans: list[tuple[int, int]], refs: list[tuple[int, i
 
 def page(text: str, marks: list[Mark], title: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)}</h1>\n<pre>{annotate(text, marks)}</pre>\n</body></html>\n")
+            f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)}</h1>\n<pre>{annotate(text, marks)}</pre>\n"
+            "</body></html>\n")
 
 
 def highlight_file(path: str) -> str:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from .find import LIST_HEAD, TYPE_WORDS
 
 _BASIS_CUE = re.compile(r"(?:theo tinh thần|căn cứ(?: vào)?)\s*(?:các\s+)?$", re.I)
-_HEAD_CUE = re.compile(r"(?:(?:theo|xét) đề nghị của\s+[^.;\n]{3,160}?\s+(?:tại|theo)|căn cứ(?: vào)?|thực hiện|triển khai(?: thực hiện)?|theo tinh thần|theo)(?![\w])", re.I)
+_HEAD_CUE = re.compile(r"(?:(?:theo|xét) đề nghị của\s+[^.;\n]{3,160}?\s+(?:tại|theo)|căn cứ(?: vào)?|thực hiện"
+                       r"|triển khai(?: thực hiện)?|theo tinh thần|theo)(?![\w])", re.I)
 # "Theo đề nghị của … tại Tờ trình số …": the proposal a decision rests on
 PROPOSAL = re.compile(r"(?:theo|xét) đề nghị của\s+(?P<org>[^.;\n]{3,160}?)\s+(?:tại|theo)\s+$", re.I)
 _BULLET = re.compile(r"\s*(?:[-+•*–]|\d+(?:\.\d+)*\.?|[a-zđ]\)|[IVX]+\.)?\s*")
