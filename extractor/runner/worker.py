@@ -99,23 +99,32 @@ READ_TRIES = 3
 
 
 def _extract_stable(path: str, doc_id: str | None) -> Outcome:
-    """Extract `path` and check its bytes did not change meanwhile: the content is hashed again
-    after the readers are done, and a record is only kept under the hash of what was read.
+    """Read `path` once (a private copy, hashed as it is copied), extract from that copy, then
+    check the file still holds those bytes; a file that changed meanwhile is done again.
 
-    A file replaced while the run works (a sync tool, an editor saving) would otherwise have the
-    record of one content cached under the other's hash and served by every later run.
+    The record, or the error row, is of the bytes whose hash it carries, whatever happens to the
+    file. A file replaced while the run works (a sync tool, an editor saving) is redone with its
+    new content, up to READ_TRIES times, then reported "changed while read" (not cached).
     """
     from .. import _nlp, extract
+    from .snapshot import SnapshotError, snapshot
 
-    before = doc_id or _hash_or_none(path)
     for _ in range(READ_TRIES):
-        rec = extract(path, _nlp(), doc_id=before)
-        after = _hash_or_none(path)
-        if after is None:
-            return Outcome(path, doc_id, stage="read", reason="removed or unreadable while read", cacheable=False)
-        if after == before:
-            return Outcome(path, after, record=rec)
-        before = after  # changed under the reader: again, with the new content's hash
+        try:
+            with snapshot(path) as (copy, read_id):
+                try:
+                    out = Outcome(path, read_id, record=extract(copy, _nlp(), doc_id=read_id, name=path))
+                except ExtractError as e:
+                    out = Outcome(path, read_id, stage=e.stage, reason=e.reason)
+        except SnapshotError as e:
+            return Outcome(path, doc_id, stage="read", reason=str(e), cacheable=False)
+        except ExtractError as e:  # could not open it (removed, made unreadable): no fact about any content
+            return Outcome(path, doc_id, stage=e.stage, reason=e.reason, cacheable=False)
+        now = _hash_or_none(path)
+        if now is None:
+            return Outcome(path, read_id, stage="read", reason="removed or unreadable while read", cacheable=False)
+        if now == read_id:
+            return out
     return Outcome(path, doc_id, stage="read", reason=f"changed while read ({READ_TRIES} tries)", cacheable=False)
 
 
