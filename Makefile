@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-liberation2 libreoffice-writer-nogui sqlite3 chromium chromium-driver
 
-.PHONY: setup run test bench corpus clean deb bench-citations models bench-baselines bench-ocr bench-compare bench-report
+.PHONY: setup run test bench corpus clean deb bench-citations models bench-baselines bench-ocr bench-compare bench-report bench-memory fuzz
 
 setup: $(STAMP) deb
 
@@ -31,9 +31,15 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-# Corpus-run throughput, scaling 1 -> 2 workers, peak RSS, cached rerun (generated plans).
+# Corpus-run throughput, scaling 1 -> 2 workers, peak RSS, cached rerun (generated plans);
+# then the main process's peak RSS at 1000/4000/10000 plans (flat: ratio <= 1.3).
 bench: setup
 	$(BIN)/python bench/bench_run.py
+	$(BIN)/python bench/bench_memory.py
+
+# The main process's peak RSS as the corpus grows: tables of 1000/4000/10000 cached plans, 200/800 extracted.
+bench-memory: setup
+	$(BIN)/python bench/bench_memory.py
 
 # The report of 1000 generated plans: page sizes, load and search times in headless Chromium.
 bench-report: setup

@@ -38,11 +38,16 @@ def _texts(col: pd.Series) -> bool:
     return col.dtype == object or str(col.dtype).startswith("str")
 
 
+def defuse(df: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell as the CSV holds it: formula-safe, an empty text marked (module docstring)."""
+    return df if df.empty else df.apply(lambda col: col.map(_defuse) if _texts(col) else col)
+
+
 def write_csv(tables: Tables, out: str) -> list[str]:
     paths = []
     for name, df in tables.items():
         path = os.path.join(out, f"{name}.csv")
-        safe = df if df.empty else df.apply(lambda col: col.map(_defuse) if _texts(col) else col)
+        safe = defuse(df)
         write_atomic(path, lambda tmp, df=safe: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
         paths.append(path)
     return paths
