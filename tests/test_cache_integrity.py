@@ -116,3 +116,30 @@ def test_damaged_or_misfiled_cache_entries_are_redone(tmp_path):
     assert s3.extracted == 1
     assert list(t3.documents["doc_id"]) == list(t1.documents["doc_id"]) == [ha, hb]
     assert list(t3.documents["code"]) == list(t1.documents["code"])
+
+
+def test_a_worker_whose_run_is_gone_ends_without_a_traceback(tmp_path):
+    """The run was killed while its worker extracted a file: the worker's answer meets a closed
+    pipe, and it ends quietly (no BrokenPipeError traceback under the user's message)."""
+    import subprocess
+    import sys
+
+    script = f"""
+import multiprocessing as mp, time
+from extractor.runner.worker import serve
+if __name__ == "__main__":
+    ctx = mp.get_context("spawn")
+    parent, child = ctx.Pipe()
+    p = ctx.Process(target=serve, args=(child, None, None))
+    p.start()
+    child.close()
+    assert parent.recv()[0] == "ready"
+    parent.send(({SEEDS[0]!r}, None))
+    parent.close()  # the run is gone while the worker works
+    p.join(120)
+    print("exit", p.exitcode)
+"""
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=240,
+                       cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert "exit 0" in r.stdout, (r.stdout, r.stderr[-2000:])
+    assert "Traceback" not in r.stderr and "BrokenPipe" not in r.stderr, r.stderr[-2000:]

@@ -144,18 +144,29 @@ def _main_thread() -> bool:
 
 
 def serve(conn, max_memory_mb: int | None, timeout: float | None) -> None:
-    """A worker process's loop: (path, doc_id) in, `Outcome` out, until None or EOF."""
+    """A worker process's loop: (path, doc_id) in, `Outcome` out, until None or EOF.
+
+    The run that started it may be gone (killed, Ctrl-C): its end of the pipe is closed, or the
+    interrupt reaches the worker too. Then the worker ends quietly, with no traceback of its own
+    (a BrokenPipeError, a KeyboardInterrupt) under the user's one line.
+    """
+    try:
+        _serve(conn, max_memory_mb, timeout)
+    except (BrokenPipeError, ConnectionResetError, EOFError, KeyboardInterrupt):
+        return
+
+
+def _serve(conn, max_memory_mb: int | None, timeout: float | None) -> None:
     try:
         init_worker(max_memory_mb)
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
     except BaseException as e:  # cannot even load the pipeline: say so once, then stop
         conn.send(("init-failed", f"{type(e).__name__}: {e}"))
         return
     conn.send(("ready", os.getpid()))
     while True:
-        try:
-            task = conn.recv()
-        except (EOFError, KeyboardInterrupt):
-            return
+        task = conn.recv()
         if task is None:
             return
         out = process_file(task[0], task[1], timeout)
