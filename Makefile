@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DEB_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-liberation2 libreoffice-writer-nogui sqlite3 chromium chromium-driver
 
-.PHONY: setup run test bench corpus clean deb bench-citations models bench-baselines bench-ocr bench-compare bench-report
+.PHONY: setup run test bench corpus clean deb bench-citations models bench-baselines bench-ocr bench-compare bench-report bench-memory fuzz
 
 setup: $(STAMP) deb
 
@@ -32,9 +32,15 @@ test: setup
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
-# Corpus-run throughput, scaling 1 -> 2 workers, peak RSS, cached rerun (generated plans).
+# Corpus-run throughput, scaling 1 -> 2 workers, peak RSS, cached rerun (generated plans);
+# then the main process's peak RSS at 1000/4000/10000 plans (flat: ratio <= 1.3).
 bench: setup
 	$(BIN)/python bench/bench_run.py
+	$(BIN)/python bench/bench_memory.py
+
+# The main process's peak RSS as the corpus grows: tables of 1000/4000/10000 cached plans, 200/800 extracted.
+bench-memory: setup
+	$(BIN)/python bench/bench_memory.py
 
 # The report of 1000 generated plans: page sizes, load and search times in headless Chromium.
 bench-report: setup
@@ -43,6 +49,13 @@ bench-report: setup
 # compare (series + diffs) on 250/500/1000 generated plans beside the time to extract them
 bench-compare: setup
 	$(BIN)/python bench/bench_compare.py
+
+# 10 000 mutated corpus files of every format through `run` and 500 through `extract`: one record or
+# one error row each, no crash, no hang (FUZZ_CASES=..., FUZZ_SEED=... to vary).
+FUZZ_CASES ?= 10000
+FUZZ_SEED ?= 1
+fuzz: setup
+	$(BIN)/python bench/fuzz.py --cases $(FUZZ_CASES) --seed $(FUZZ_SEED)
 
 corpus: setup
 	$(BIN)/python corpus/render.py

@@ -27,8 +27,8 @@ def extract(source: str | os.PathLike[str] | bytes | None = None, nlp: Language 
             doc_id: str | None = None, *, text: str | None = None, name: str | None = None) -> PlanRecord:
     """One plan to its record: from a file path, a file's bytes, or `text=` (a plan's text).
 
-    `name` stands for the file name of bytes or text (record `file`, provenance,
-    errors). `doc_id` is the content hash when the caller has it already (a corpus
+    `name` stands for the file name of bytes or text, or of the file a path is a
+    copy of (record `file`, provenance, errors). `doc_id` is the content hash when the caller has it already (a corpus
     run does). Raises `ExtractError` naming the stage that failed, ValueError for a
     string that cannot be a path (pass it as `text=`).
     """
@@ -47,14 +47,18 @@ def extract(source: str | os.PathLike[str] | bytes | None = None, nlp: Language 
         label = name or "<bytes>"
         src, digest = load_bytes(bytes(source), label), _digest(bytes(source))
     elif isinstance(source, (str, os.PathLike)):
-        label = os.fspath(source)
-        _check_path(label)
+        path = os.fspath(source)
+        label = name or path  # a corpus run reads a private copy of the file and names the original
+        _check_path(path)
         try:
-            src, digest = load(label), None
+            src, digest = load(path), None
         except ExtractError as e:
             if e.reason == "no such file" and any(ch.isspace() for ch in label):  # a sentence, most likely
                 raise ExtractError(label, e.stage, f"{e.reason}; a plan's text goes in as extract(text=...)") from None
+            if label != path:
+                raise ExtractError(label, e.stage, e.reason) from None
             raise
+        src.path = label
     else:
         raise TypeError(f"extract() takes a path, bytes or text=..., not {type(source).__name__}")
     check_vietnamese(src.text, label)
@@ -62,7 +66,7 @@ def extract(source: str | os.PathLike[str] | bytes | None = None, nlp: Language 
     if doc_id is None:
         from .build import file_hash
 
-        doc_id = digest or file_hash(label)
+        doc_id = digest or file_hash(os.fspath(source))  # digest: of bytes or text; a path is hashed
     return to_record(doc, label, doc_id)
 
 

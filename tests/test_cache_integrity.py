@@ -22,8 +22,8 @@ def test_a_file_replaced_during_extraction_is_redone_under_its_new_hash(tmp_path
     real = extractor.extract
     calls = []
 
-    def replaced_meanwhile(p, nlp=None, doc_id=None):
-        rec = real(p, nlp, doc_id=doc_id)
+    def replaced_meanwhile(p, nlp=None, doc_id=None, name=None):
+        rec = real(p, nlp, doc_id=doc_id, name=name)
         if not calls:  # the first read is of A; then B is moved over it (write elsewhere, rename)
             tmp = tmp_path / "new.txt"
             shutil.copy(b, tmp)
@@ -38,13 +38,50 @@ def test_a_file_replaced_during_extraction_is_redone_under_its_new_hash(tmp_path
     assert out.record.doc.code == real(b).doc.code
 
 
+def test_the_record_is_of_the_bytes_that_were_hashed(tmp_path, monkeypatch):
+    """A file swapped for another while its reader works, and swapped back before the check:
+    the record is still the first content's (the reader worked on the bytes that were hashed),
+    never the other content's filed under the first one's hash."""
+    import extractor.ingest as ingest
+    import extractor.ingest.text as text_reader
+
+    a, b = SEEDS[0], SEEDS[1]
+    path = tmp_path / "plan.txt"
+    shutil.copy(a, path)
+    h_a = file_hash(str(path))
+    real_head, real_parse = ingest.read_head, text_reader.parse_text
+
+    def head_then_swap(p):  # the sniffer has read its head: B is moved over the file
+        head = real_head(p)
+        tmp = tmp_path / "b.txt"
+        shutil.copy(b, tmp)
+        os.replace(tmp, path)
+        return head
+
+    def parse_then_restore(text, p, **kw):  # the reader has read the file: A is back
+        tmp = tmp_path / "a.txt"
+        shutil.copy(a, tmp)
+        os.replace(tmp, path)
+        return real_parse(text, p, **kw)
+
+    monkeypatch.setattr(ingest, "read_head", head_then_swap)
+    monkeypatch.setattr(text_reader, "parse_text", parse_then_restore)
+    out = process_file(str(path), h_a)
+    monkeypatch.undo()
+    want_a, want_b = extractor.extract(a), extractor.extract(b)
+    assert want_a.doc.code != want_b.doc.code
+    assert out.doc_id == h_a and out.record is not None
+    assert out.record.doc.code == want_a.doc.code and out.record.doc.title == want_a.doc.title
+    assert out.record.file == "plan.txt"  # named as the file the run was given, not the private copy
+
+
 def test_a_file_that_never_stops_changing_is_an_error_row(tmp_path, monkeypatch):
     path = tmp_path / "plan.txt"
     shutil.copy(SEEDS[0], path)
     real = extractor.extract
 
-    def always_changing(p, nlp=None, doc_id=None):
-        rec = real(p, nlp, doc_id=doc_id)
+    def always_changing(p, nlp=None, doc_id=None, name=None):
+        rec = real(p, nlp, doc_id=doc_id, name=name)
         with open(path, "a", encoding="utf-8") as f:
             f.write("\nthêm một dòng.")
         return rec
@@ -79,3 +116,30 @@ def test_damaged_or_misfiled_cache_entries_are_redone(tmp_path):
     assert s3.extracted == 1
     assert list(t3.documents["doc_id"]) == list(t1.documents["doc_id"]) == [ha, hb]
     assert list(t3.documents["code"]) == list(t1.documents["code"])
+
+
+def test_a_worker_whose_run_is_gone_ends_without_a_traceback(tmp_path):
+    """The run was killed while its worker extracted a file: the worker's answer meets a closed
+    pipe, and it ends quietly (no BrokenPipeError traceback under the user's message)."""
+    import subprocess
+    import sys
+
+    script = f"""
+import multiprocessing as mp, time
+from extractor.runner.worker import serve
+if __name__ == "__main__":
+    ctx = mp.get_context("spawn")
+    parent, child = ctx.Pipe()
+    p = ctx.Process(target=serve, args=(child, None, None))
+    p.start()
+    child.close()
+    assert parent.recv()[0] == "ready"
+    parent.send(({SEEDS[0]!r}, None))
+    parent.close()  # the run is gone while the worker works
+    p.join(120)
+    print("exit", p.exitcode)
+"""
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=240,
+                       cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert "exit 0" in r.stdout, (r.stdout, r.stderr[-2000:])
+    assert "Traceback" not in r.stderr and "BrokenPipe" not in r.stderr, r.stderr[-2000:]

@@ -72,16 +72,16 @@ def test_machine_faults_are_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
     import errno
 
     from extractor import cli
-    from extractor.runner import run as run_mod
+    from extractor.tables.stream import TableWriter
 
     src = tmp_path / "in"
     src.mkdir()
     (src / "plan.txt").write_text("KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n", encoding="utf-8")
 
-    def full(tables, out, fmt="parquet", partitioned=False):
-        raise OSError(errno.ENOSPC, "No space left on device", f"{out}/documents.parquet")
+    def full(self, tables):
+        raise OSError(errno.ENOSPC, "No space left on device", f"{self.out}/documents.parquet")
 
-    monkeypatch.setattr(run_mod, "write_tables", full)
+    monkeypatch.setattr(TableWriter, "add", full)
     assert cli.main(["run", str(src), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "documents.parquet: the disk is full" in err and "Traceback" not in err

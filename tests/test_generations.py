@@ -12,7 +12,6 @@ import pytest
 from extractor import run
 from extractor.cli import main
 from extractor.runner import generations as gens
-from extractor.runner import run as runmod
 
 from runner_corpus import SEEDS
 
@@ -52,21 +51,21 @@ def test_a_fault_while_writing_leaves_the_previous_run_current(tmp_path, monkeyp
     _corpus(b, SEEDS[1:2])
     run([str(a)], out=out, workers=1, quiet=True)
     before = {n: open(os.path.join(out, n), "rb").read() for n in ("documents.parquet", "citations.parquet")}
-    real = runmod.write_tables
+    from extractor.tables.stream import TableWriter
 
-    def disk_full(tables, gen, fmt="parquet", partitioned=False):
-        from extractor.tables.sqlite import write_sqlite
+    real = TableWriter.add
 
-        write_sqlite(tables, gen)  # the first table is written, then the disk is full
+    def disk_full(self, tables):
+        real(self, tables)  # the first part of every table is written, then the disk is full
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(runmod, "write_tables", disk_full)
+    monkeypatch.setattr(TableWriter, "add", disk_full)
     with pytest.raises(OSError):
         run([str(b)], out=out, workers=1, quiet=True)
     # every table is still the first run's, none is the second's
     assert {n: open(os.path.join(out, n), "rb").read() for n in before} == before
     assert len(_gens(out)) == 2  # the half-written generation is there until the next run
-    monkeypatch.setattr(runmod, "write_tables", real)
+    monkeypatch.setattr(TableWriter, "add", real)
     run([str(b)], out=out, workers=1, quiet=True)
     assert _gens(out) == [os.path.basename(gens.current(out))] != ["gen-1"]  # the leftover removed, the new one current
     assert not [n for n in os.listdir(out) if n.startswith(".tmp-")]

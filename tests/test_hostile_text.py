@@ -25,6 +25,7 @@ def _plan_with(middle: str) -> str:
 
 SHAPES = {
     "space run": lambda n: " " * (16_000 * n) + "\n",
+    "tab run ending a line": lambda n: "Kết quả thực hiện công tác CCHC tại Sở." + "\t" * (4_000 * n),  # found by make fuzz
     "one citation repeated": lambda n: "Quyết định số 1/QĐ-UBND ngày 1/1/2020; " * (1_500 * n),
     "codes in one sentence": lambda n: "Căn cứ " + ", ".join(f"Quyết định số {i}/QĐ-UBND" for i in range(1_000 * n)) + ".",
 }

@@ -164,3 +164,41 @@ def test_corpus_html_reads_back_as_seed(path: Path):
     # the same words in the same order (where a paragraph breaks is each reader's: <p>/<br> versus line shapes)
     assert " ".join(got).split() == " ".join(want).split()
     assert [t.texts() for t in got_doc.tables] == [t.texts() for t in want_doc.tables]
+
+
+LIES = {  # (how the page's bytes are written, what its <meta charset> says)
+    "utf8-says-utf16": ("utf-8", "utf-16"),
+    "utf8-says-koi8r": ("utf-8", "koi8-r"),
+    "cp1258-says-latin1": ("cp1258", "iso-8859-1"),
+    "tcvn3-says-cp1252": ("tcvn3", "windows-1252"),
+    "vni-says-latin1": ("vni", "iso-8859-1"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LIES))
+def test_meta_charset_contradicted_by_the_bytes(case):
+    """A <meta charset> the bytes refute (a UTF-8 page saying utf-16, an 8-bit Vietnamese page saying
+    Latin-1) is decoded as declared, found wrong and read as what the bytes are; an honest one stands."""
+    from extractor.ingest.encodings import encode_legacy
+
+    written, said = LIES[case]
+    text = "Kế hoạch tuyên truyền cải cách hành chính năm 2024 của Sở Y tế, các đơn vị thực hiện nghiêm túc."
+    page = f'<html><head><meta charset="{said}"></head><body><p>{text}</p><p>{text}</p></body></html>'
+    data = (_cp1258(page) if written == "cp1258" else encode_legacy(page, written) if written in ("tcvn3", "vni")
+            else page.encode(written))
+    doc = read_html(data, "lie.html")
+    assert [b.text for b in doc.blocks] == [text, text]
+    assert doc.encoding == {"utf-8": "utf-8"}.get(written, written)
+    honest = page.replace(f'charset="{said}"', 'charset="windows-1258"')
+    assert read_html(_cp1258(honest), "h.html").encoding == "cp1258"
+
+
+def test_a_portal_page_whose_meta_says_utf16_is_the_plan():
+    """The fuzzing reproducer: a real UTF-8 page declaring utf-16 was 'not Vietnamese'."""
+    from extractor import extract
+
+    path = RENDERED[0]
+    data = path.read_bytes().replace(b'<meta charset="utf-8">', b'<meta charset="utf-16">', 1)
+    assert b'charset="utf-16"' in data
+    got, want = extract(data, name=str(path)).to_json(), extract(str(path)).to_json()
+    assert got["doc"] == want["doc"] and got["citations"] == want["citations"] and got["doc"]["code"]

@@ -25,9 +25,11 @@ def tables(tmp_path_factory):
     return t
 
 
-def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
-    """Equal after typing; an empty list ("") and a missing value are the same cell in CSV/Excel."""
-    a, b = (typed(x).astype(object).replace("", None) for x in (a, b[list(a.columns)]))
+def _same(a: pd.DataFrame, b: pd.DataFrame, blank_is_null: bool = False) -> None:
+    """Equal after typing; in Excel (`blank_is_null`) an empty list ("") and a missing value are one cell."""
+    a, b = (typed(x).astype(object) for x in (a, b[list(a.columns)]))
+    if blank_is_null:
+        a, b = (x.replace("", None) for x in (a, b))
     a, b = (x.where(x.notna(), None) for x in (a, b))
     pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False)
 
@@ -42,7 +44,7 @@ def test_format_reads_back_the_same_tables(tables, tmp_path, fmt, read):
         if df.empty:
             assert back[name].empty
             continue
-        _same(df, back[name])
+        _same(df, back[name], blank_is_null=fmt == "xlsx")
 
 
 def test_partitioned_parquet_reads_back_the_same(tables, tmp_path):
@@ -111,3 +113,35 @@ def test_plan_text_never_becomes_a_formula(tmp_path):
     assert formula_cell.data_type == "s" and formula_cell.value == names[0]
     assert "cut: 32,817 characters" in long_cell.value and len(long_cell.value) <= MAX_CELL
     assert read_excel(str(tmp_path))["units"]["name"][0] == names[0]
+
+
+def test_csv_keeps_empty_lists_and_nulls_apart(tmp_path):
+    """A plan whose "Nơi nhận" lists nobody ([]) and one with no "Nơi nhận" at all (None), a task with
+    no cooperating unit ([]) beside one whose deadline is unknown (None): read back with pandas, as
+    README says, each is what it was; texts like "N/A" or one opening with the mark stay texts."""
+    from extractor.records import DocInfo, PlanRecord, Task
+    from extractor.tables.csv import read_csv, write_csv
+    from extractor.tables.frames import to_frames
+
+    tasks = [Task("1", "Tuyên truyền", lead=["Sở Y tế"], cooperate=[], deadline=None),
+             Task("2", "N/A", lead=["Sở Y tế", "UBND huyện"], cooperate=["'Hội'"], deadline="")]
+    recs = [PlanRecord("a.txt", DocInfo(code="1/KH-UBND", recipients=[]), tasks=tasks, doc_id="a"),
+            PlanRecord("b.txt", DocInfo(code="2/KH-UBND", recipients=None, title="null"), doc_id="b")]
+    tables = to_frames(recs)
+    assert tables.documents["recipients"][0] == "" and pd.isna(tables.documents["recipients"][1])  # as Parquet, SQLite hold them
+    write_csv(tables, str(tmp_path))
+
+    plain = pd.read_csv(tmp_path / "documents.csv")  # pandas' defaults: the two still differ
+    assert plain["recipients"].tolist()[0] == "'" and pd.isna(plain["recipients"][1])
+
+    def readme(name):  # README's recipe
+        df = pd.read_csv(tmp_path / f"{name}.csv", dtype=str, keep_default_na=False, na_values=[""])
+        return df.apply(lambda col: col.str.removeprefix("'"))
+
+    for back in (readme("documents"), read_csv(str(tmp_path))["documents"]):
+        assert back["recipients"][0] == "" and pd.isna(back["recipients"][1])
+        assert back["title"][1] == "null" and pd.isna(back["title"][0])
+    for back in (readme("tasks"), read_csv(str(tmp_path))["tasks"]):
+        assert back["cooperate"].tolist()[0] == "" and back["cooperate"][1] == "'Hội'"
+        assert pd.isna(back["deadline"][0]) and back["deadline"][1] == ""
+        assert back["task"].tolist() == ["Tuyên truyền", "N/A"] and back["lead"][1] == "Sở Y tế;UBND huyện"

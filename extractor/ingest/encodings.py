@@ -132,6 +132,11 @@ def _score(text: str, bad: int) -> float:
     return (valid - bad) / max(1, len(words))
 
 
+def syllable_share(text: str) -> float:
+    """Share of `text`'s words that are Vietnamese syllables: how right a decoding looks."""
+    return _score(text, 0)
+
+
 def _decode_legacy(data: bytes, name: str) -> tuple[str, int]:
     """Greedy longest match (VNI letters take 1-2 bytes); count unmapped bytes.
 

@@ -10,7 +10,6 @@ flatten it into blocks, and trim the lines portals append to an article
 """
 from __future__ import annotations
 
-import codecs
 import re
 
 import lxml.html
@@ -19,6 +18,7 @@ from lxml import etree
 from ..errors import ExtractError
 from ..normalize import clean, squash
 from .docx_numbering import format_number
+from .html_charset import decode_html
 from .html_chrome import drop_chrome, is_chrome_line, is_menu_line, pick_root, starts_numbered, trim_chrome_lines
 from .model import Block, Cell, SourceDocument, Style, Table, assemble
 
@@ -32,10 +32,8 @@ _BLOCK_TAGS = {
 }
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe",
               "object", "embed", "svg", "canvas", "select", "textarea", "button", "input", "option"}
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WS = re.compile(r"[ \t\r\n\f]+")
-_SINGLE_BYTE_WESTERN = {"latin-1", "iso8859-1", "cp1252", "ascii"}
 
 
 def read_html(data: bytes, path: str) -> SourceDocument:
@@ -60,38 +58,6 @@ def read_html(data: bytes, path: str) -> SourceDocument:
     except RecursionError:  # elements nested thousands deep: no page a person reads is built so
         raise ExtractError(path, "ingest", "html nested too deep to read (thousands of levels of elements)") from None
     return assemble(path, "html", trim_chrome_lines(flat.blocks), encoding=encoding)
-
-
-def decode_html(data: bytes) -> tuple[str, str]:
-    """BOM, then the page's meta charset, then UTF-8, then cp1258 (old Vietnamese pages)."""
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
-            return data[len(bom):].decode(enc, "replace"), enc
-    m = _META_CHARSET.search(data[:4096])
-    if m:
-        try:
-            enc = codecs.lookup(m.group(1).decode("ascii", "replace")).name
-        except LookupError:
-            enc = ""
-        if enc in _SINGLE_BYTE_WESTERN and _is_utf8_multibyte(data):
-            return data.decode("utf-8"), "utf-8"  # a common mis-declaration on portals
-        if enc:
-            try:
-                return data.decode(enc), enc
-            except (UnicodeDecodeError, LookupError):
-                pass
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1258", "replace"), "cp1258"
-
-
-def _is_utf8_multibyte(data: bytes) -> bool:
-    try:
-        s = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return any(ord(c) > 127 for c in s)
 
 
 def _style_of(el: etree._Element) -> str:

@@ -19,7 +19,7 @@ _MONTHS = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bả
 _STEM = "|".join(s.capitalize() for s in lunar.STEMS) + "|" + "|".join(lunar.STEMS)
 _BRANCH = "Tý|Tí|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi"
 _CANCHI = rf"(?:năm\s+)?(?P<stem>{_STEM})\s*(?P<branch>{_BRANCH}|{_BRANCH.lower()})\b"
-_WHEN = (r"(?:(?:[Vv]ào\s+)?(?:lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*)"
+_WHEN = (r"(?!(?<=\s)\s)(?:(?:[Vv]ào\s+)?(?:lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*)"
          r"|(?:[Vv]ào\s+)?(?:buổi\s+)?(?:[Ss]áng|[Cc]hiều|[Tt]ối)\s+"
          r"|[Vv]ào\s+)?")
 _DAYNO = r"(?:ngày\s+)?(?:mùng|mồng)?\s*"

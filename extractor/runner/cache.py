@@ -69,14 +69,16 @@ class Cache:
             return None
         return out
 
-    def put(self, out: Outcome) -> None:
+    def put(self, out: Outcome) -> bool:
+        """Store `out` under its content hash; False when it is not for the cache."""
         if not out.doc_id or not out.cacheable:
-            return
+            return False
         if out.record is not None and out.record.doc_id != out.doc_id:
-            return  # never file a record under another content's hash
+            return False  # never file a record under another content's hash
         data = pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
         blob = MAGIC + hashlib.sha256(data).digest() + data
         write_atomic(self._path(out.doc_id), lambda tmp: Path(tmp).write_bytes(blob))
+        return True
 
     def __len__(self) -> int:
         return sum(1 for n in os.listdir(self.dir) if n.endswith(".pkl"))

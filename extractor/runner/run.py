@@ -3,7 +3,10 @@
 Every per-file result is cached (atomically) the moment it arrives and the
 tables are built only from the cache's outcomes in file order, so a run killed
 at any point and started again produces the same tables as one that was never
-interrupted, and redoes only the files it had not finished.
+interrupted, and redoes only the files it had not finished. An outcome the cache
+took is dropped from memory; the tables are built and written a part of 500 files
+at a time (`assemble.py`, `tables/stream.py`), so the main process's memory stays
+flat however many files the run has.
 """
 from __future__ import annotations
 
@@ -60,17 +63,21 @@ class _Batch:
     errors: list[dict]
     labels: dict[str, str] = field(default_factory=dict)  # unpacked archive member -> "a.zip!member"
     hits: dict[str, str] = field(default_factory=dict)
-    outcomes: dict[str, Outcome] = field(default_factory=dict)
+    outcomes: dict[str, Outcome] = field(default_factory=dict)  # held in memory: not (yet) in the cache
+    stored: dict[str, str] = field(default_factory=dict)  # extracted by this run and in the cache (path → doc_id)
 
 
-def _execute(todo, batch: _Batch, cache: Cache | None, stats: RunStats, opts: dict) -> None:
-    """Run the files in `todo` on the chosen engine, caching each outcome as it arrives."""
+def _execute(todo, batch: _Batch, cache: Cache | None, stats: RunStats, opts: dict, keep: bool = False) -> None:
+    """Run the files in `todo` on the chosen engine, caching each outcome as it arrives; an outcome
+    the cache took is not kept in memory (unless `keep`): the tables load it again a part at a time."""
     progress = Progress(len(todo), quiet=opts["quiet"])
 
     def done(out: Outcome) -> None:
-        if cache is not None:
-            cache.put(out)
-        batch.outcomes[out.path] = out
+        if cache is not None and cache.put(out) and not keep:
+            batch.stored[out.path] = out.doc_id
+            batch.outcomes.pop(out.path, None)
+        else:
+            batch.outcomes[out.path] = out
         progress.update(out.record is None)
 
     try:
@@ -112,18 +119,35 @@ def _collect(inputs, cache: Cache | None, force: bool, skip, stats: RunStats, op
     return batch
 
 
-def _load_hits(batch: _Batch, cache: Cache | None, stats: RunStats, opts: dict) -> None:
-    """Read the cached outcomes; an entry that cannot be read is extracted again."""
-    again = []
-    for path, doc_id in batch.hits.items():
-        out = cache.get(doc_id) if cache is not None else None
-        if out is None:
-            again.append((path, doc_id))
-        else:
-            batch.outcomes[path] = out
-    if again:
-        stats.cached -= len(again)
-        _execute(again, batch, cache, stats, opts)
+def _loader(batch: _Batch, cache: Cache | None, stats: RunStats, opts: dict):
+    """Outcomes of a part's files: held in memory, or read from the cache (verified); an entry that
+    cannot be read is extracted again."""
+
+    def load(part: list[str]) -> dict[str, Outcome]:
+        outs: dict[str, Outcome] = {}
+        again = []
+        for path in part:
+            out = batch.outcomes.get(path)
+            doc_id = batch.stored.get(path) or batch.hits.get(path)
+            if out is None and doc_id is not None:
+                out = cache.get(doc_id) if cache is not None else None
+                if out is None:
+                    again.append((path, doc_id))
+                    stats.cached -= path in batch.hits
+            if out is not None:
+                outs[path] = out
+        if again:
+            _execute(again, batch, cache, stats, opts, keep=True)
+            outs.update({p: batch.outcomes.pop(p) for p, _ in again if p in batch.outcomes})
+        return outs
+
+    return load
+
+
+def _parts(batch: _Batch, cache: Cache | None, stats: RunStats, opts: dict):
+    from .assemble import tables_in_parts
+
+    return tables_in_parts(batch.files, batch.labels, batch.errors, _loader(batch, cache, stats, opts))
 
 
 def extract_all(
@@ -144,74 +168,31 @@ def extract_all(
     stats = RunStats()
     cache = Cache(cache_dir) if cache_dir else None
     batch = _collect(inputs, cache, force, skip, stats, opts)
-    _load_hits(batch, cache, stats, opts)
-    tables = merge(batch.files, batch.outcomes, batch.errors, batch.labels)
+    from .assemble import whole
+
+    tables = whole(_parts(batch, cache, stats, opts))
     stats.errors = len(tables.errors)
     stats.seconds = time.monotonic() - t0
     return tables, stats
 
 
-def merge(files: list[str], outcomes: dict[str, Outcome], errors: list[dict], labels: dict[str, str] | None = None) -> Tables:
-    """Outcomes in input order to tables; a cached outcome is re-labelled with this run's path
-    (an archive member's with `archive.zip!member`)."""
-    from ..tables.frames import Tables, frames_from_rows, record_rows
+def merge(files, outcomes, errors, labels=None):
+    """Outcomes to tables, all at once (`assemble.merge`)."""
+    from .assemble import merge as merge_all
 
-    rows: dict[str, list[dict]] = {n: [] for n in Tables.names()}
-    for path in files:
-        out = outcomes.get(path)
-        if out is None:
-            continue
-        label = (labels or {}).get(path, path)
-        if out.record is not None:
-            for name, part in record_rows(out.record, label).items():
-                rows[name].extend(part)
-        else:
-            rows["errors"].append(dict(out.error_row(), file=label))
-    rows["errors"].extend(errors)
-    return frames_from_rows(rows)
+    return merge_all(files, outcomes, errors, labels)
 
 
 def write_tables(tables: Tables, out: str, fmt: str = "parquet", partitioned: bool = False) -> list[str]:
     """Write the chosen format and, always, the SQLite store `out/plans.sqlite`."""
-    from ..tables.sqlite import write_sqlite
+    from .assemble import write_tables as write_all
 
-    os.makedirs(out, exist_ok=True)
-    written = write_sqlite(tables, out)
-    if fmt == "parquet":
-        from ..tables.parquet import write_parquet, write_parts
-
-        if partitioned:
-            written += [p for name, df in tables.items() for p in write_parts(name, _parts(df), out)]
-        else:
-            written += write_parquet(tables, out)
-    elif fmt == "csv":
-        from ..tables.csv import write_csv
-
-        written += write_csv(tables, out)
-    elif fmt == "xlsx":
-        from ..tables.excel import write_excel
-
-        written += write_excel(tables, out)
-    elif fmt != "sqlite":
-        raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
-    return written
-
-
-def _parts(df, files_per_part: int = 500):
-    """Split a table into parts by file, so a document's rows stay in one part."""
-    if df.empty:
-        return [df]
-    files = list(dict.fromkeys(df["file"]))
-    parts = []
-    for i in range(0, len(files), files_per_part):
-        chunk = set(files[i : i + files_per_part])
-        parts.append(df[df["file"].isin(chunk)])
-    return parts
+    return write_all(tables, out, fmt, partitioned)
 
 
 def _manifest(batch: _Batch, fmt: str, partitioned: bool) -> str:
     """What the tables are made of: the files, their content hashes, the code, the format."""
-    ids = {p: o.doc_id for p, o in batch.outcomes.items()} | batch.hits
+    ids = {p: o.doc_id for p, o in batch.outcomes.items()} | batch.stored | batch.hits
     key = [code_version(), fmt, partitioned, [(batch.labels.get(f, f), ids.get(f)) for f in batch.files],
            sorted(map(str, batch.errors))]
     return hashlib.sha256(json.dumps(key, default=str).encode()).hexdigest()[:16]
@@ -251,17 +232,27 @@ def run_corpus(inputs: list[str], out: str, fmt: str = "parquet", need_tables: b
         if done is not None:
             stats.errors = done.get("errors", 0)
             outputs = done["outputs"]
-        else:
-            _load_hits(batch, cache, stats, opts)
-            tables = merge(batch.files, batch.outcomes, batch.errors, batch.labels)
-            stats.errors = len(tables.errors)
+        else:  # the tables built and written a part at a time: memory does not grow with the corpus
+            from ..tables.stream import TableWriter
+
             gen = gens.new_generation(out)
-            write_tables(tables, gen, fmt, partitioned=partitioned)
+            kept: list[Tables] | None = [] if need_tables else None
+            with TableWriter(gen, fmt, partitioned) as writer:
+                for part in _parts(batch, cache, stats, opts):
+                    writer.add(part)
+                    stats.errors += len(part.errors)
+                    if kept is not None:
+                        kept.append(part)
             outputs = gens.commit(out, gen, manifest, stats.errors)
             gens.cleanup(out)
+            if kept is not None:
+                from .assemble import whole
+
+                tables = whole(iter(kept))
         if tables is None and need_tables:
-            _load_hits(batch, cache, stats, opts)
-            tables = merge(batch.files, batch.outcomes, batch.errors, batch.labels)
+            from .assemble import whole
+
+            tables = whole(_parts(batch, cache, stats, opts))
         stats.seconds = time.monotonic() - t0
         data = json.dumps({**asdict(stats), "inputs": input_key(inputs), "cwd": os.getcwd(), "manifest": manifest,
                            "generation": os.path.basename(gens.current(out) or ""), "outputs": outputs}, indent=1)

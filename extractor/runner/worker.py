@@ -99,23 +99,32 @@ READ_TRIES = 3
 
 
 def _extract_stable(path: str, doc_id: str | None) -> Outcome:
-    """Extract `path` and check its bytes did not change meanwhile: the content is hashed again
-    after the readers are done, and a record is only kept under the hash of what was read.
+    """Read `path` once (a private copy, hashed as it is copied), extract from that copy, then
+    check the file still holds those bytes; a file that changed meanwhile is done again.
 
-    A file replaced while the run works (a sync tool, an editor saving) would otherwise have the
-    record of one content cached under the other's hash and served by every later run.
+    The record, or the error row, is of the bytes whose hash it carries, whatever happens to the
+    file. A file replaced while the run works (a sync tool, an editor saving) is redone with its
+    new content, up to READ_TRIES times, then reported "changed while read" (not cached).
     """
     from .. import _nlp, extract
+    from .snapshot import SnapshotError, snapshot
 
-    before = doc_id or _hash_or_none(path)
     for _ in range(READ_TRIES):
-        rec = extract(path, _nlp(), doc_id=before)
-        after = _hash_or_none(path)
-        if after is None:
-            return Outcome(path, doc_id, stage="read", reason="removed or unreadable while read", cacheable=False)
-        if after == before:
-            return Outcome(path, after, record=rec)
-        before = after  # changed under the reader: again, with the new content's hash
+        try:
+            with snapshot(path) as (copy, read_id):
+                try:
+                    out = Outcome(path, read_id, record=extract(copy, _nlp(), doc_id=read_id, name=path))
+                except ExtractError as e:
+                    out = Outcome(path, read_id, stage=e.stage, reason=e.reason)
+        except SnapshotError as e:
+            return Outcome(path, doc_id, stage="read", reason=str(e), cacheable=False)
+        except ExtractError as e:  # could not open it (removed, made unreadable): no fact about any content
+            return Outcome(path, doc_id, stage=e.stage, reason=e.reason, cacheable=False)
+        now = _hash_or_none(path)
+        if now is None:
+            return Outcome(path, read_id, stage="read", reason="removed or unreadable while read", cacheable=False)
+        if now == read_id:
+            return out
     return Outcome(path, doc_id, stage="read", reason=f"changed while read ({READ_TRIES} tries)", cacheable=False)
 
 
@@ -135,18 +144,29 @@ def _main_thread() -> bool:
 
 
 def serve(conn, max_memory_mb: int | None, timeout: float | None) -> None:
-    """A worker process's loop: (path, doc_id) in, `Outcome` out, until None or EOF."""
+    """A worker process's loop: (path, doc_id) in, `Outcome` out, until None or EOF.
+
+    The run that started it may be gone (killed, Ctrl-C): its end of the pipe is closed, or the
+    interrupt reaches the worker too. Then the worker ends quietly, with no traceback of its own
+    (a BrokenPipeError, a KeyboardInterrupt) under the user's one line.
+    """
+    try:
+        _serve(conn, max_memory_mb, timeout)
+    except (BrokenPipeError, ConnectionResetError, EOFError, KeyboardInterrupt):
+        return
+
+
+def _serve(conn, max_memory_mb: int | None, timeout: float | None) -> None:
     try:
         init_worker(max_memory_mb)
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
     except BaseException as e:  # cannot even load the pipeline: say so once, then stop
         conn.send(("init-failed", f"{type(e).__name__}: {e}"))
         return
     conn.send(("ready", os.getpid()))
     while True:
-        try:
-            task = conn.recv()
-        except (EOFError, KeyboardInterrupt):
-            return
+        task = conn.recv()
         if task is None:
             return
         out = process_file(task[0], task[1], timeout)
