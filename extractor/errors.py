@@ -10,3 +10,16 @@ class ExtractError(Exception):
         self.path = path
         self.stage = stage
         self.reason = reason
+
+
+def read_error(path: str, e: OSError) -> ExtractError:
+    """The error row for a file that could not be opened or read, worded for the user."""
+    if isinstance(e, IsADirectoryError):
+        reason = "is a directory"
+    elif isinstance(e, FileNotFoundError):
+        reason = "no such file"
+    elif isinstance(e, PermissionError):
+        reason = "permission denied"
+    else:
+        reason = f"cannot read: {e.strerror or e}"
+    return ExtractError(path, "read", reason)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from ..errors import ExtractError
+from ..errors import ExtractError, read_error
 from .model import SourceDocument
 from .sniff import read_head, sniff
 
@@ -20,14 +20,8 @@ def load(path: str) -> SourceDocument:
     """
     try:
         head = read_head(path)
-    except IsADirectoryError:
-        raise ExtractError(path, "read", "is a directory") from None
-    except FileNotFoundError:
-        raise ExtractError(path, "read", "no such file") from None
-    except PermissionError:
-        raise ExtractError(path, "read", "permission denied") from None
     except OSError as e:
-        raise ExtractError(path, "read", f"cannot read: {e.strerror or e}") from None
+        raise read_error(path, e) from None
     kind = "unknown"
     try:
         kind = sniff(head, path)

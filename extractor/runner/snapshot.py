@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ..errors import ExtractError
+from ..errors import read_error
 
 CHUNK = 1 << 20
 
@@ -33,14 +33,8 @@ def snapshot(path: str) -> Iterator[tuple[str, str]]:
     try:
         try:
             src = open(path, "rb")
-        except IsADirectoryError:
-            raise ExtractError(path, "read", "is a directory") from None
-        except FileNotFoundError:
-            raise ExtractError(path, "read", "no such file") from None
-        except PermissionError:
-            raise ExtractError(path, "read", "permission denied") from None
         except OSError as e:
-            raise ExtractError(path, "read", f"cannot read: {e.strerror or e}") from None
+            raise read_error(path, e) from None
         with src:
             try:
                 dst = open(copy, "wb")
