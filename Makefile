@@ -37,6 +37,7 @@ test: setup
 bench: setup
 	$(BIN)/python bench/bench_run.py
 	$(BIN)/python bench/bench_memory.py
+	$(BIN)/python bench/bench_linear.py
 
 # The main process's peak RSS as the corpus grows: tables of 1000/4000/10000 cached plans, 200/800 extracted.
 bench-memory: setup
