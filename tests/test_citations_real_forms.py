@@ -229,3 +229,16 @@ def test_a_law_named_in_lower_case_is_cited():
     # a sentence about a law is no law's name
     assert get_citations("Luật này có hiệu lực thi hành từ ngày 01/7/2025.") == []
     assert get_citations("Luật được áp dụng từ ngày 01/01/2025 và") == []
+
+
+def test_an_amending_law_misspelt_or_dated_without_ngay_is_one_citation():
+    """Offices type "Luật sữa đổi" for "sửa đổi" and drop "ngày" before a law's date
+    ("… và Luật viên chức 6/12/2019"): still the amending law, dated, as the text spells it."""
+    from extractor import get_citations
+
+    cits = get_citations("Căn cứ Luật cán bộ, công chức ngày 13/11/2008; Luật sữa đổi, bổ sung một số điều của "
+                         "Luật cán bộ, công chức và Luật viên chức 6/12/2019;")
+    assert [(c.name, c.date) for c in cits] == [
+        ("Luật cán bộ, công chức", "2008-11-13"),
+        ("Luật sữa đổi, bổ sung một số điều của Luật cán bộ, công chức và Luật viên chức", "2019-12-06")]
+    assert get_citations("Căn cứ Luật Đất đai 18/01/2024;")[0].date == "2024-01-18"

@@ -54,6 +54,21 @@ def test_partitioned_parquet_reads_back_the_same(tables, tmp_path):
     _same(tables.citations, back["citations"])
 
 
+def test_partitioned_table_has_no_empty_part_before_its_rows(tables, tmp_path):
+    """A batch of plans without targets, then one with: the table's parts hold rows (no empty
+    part-00000 ahead of them); a table no batch has rows for is still there, empty, with its columns."""
+    from extractor.tables.stream import TableWriter
+
+    empty, full = tables.citations.iloc[:0], tables.citations
+    with TableWriter(str(tmp_path), "parquet", partitioned=True) as w:
+        w.add({"citations": empty, "units": tables.units.iloc[:0]})
+        w.add({"citations": full, "units": tables.units.iloc[:0]})
+    parts = sorted((tmp_path / "parquet" / "citations").iterdir())
+    assert [len(pd.read_parquet(p)) for p in parts] == [len(full)]
+    units = pd.read_parquet(tmp_path / "parquet" / "units")
+    assert units.empty and list(units.columns) == list(tables.units.columns)
+
+
 def test_excel_sheets_frozen_header_and_readable_widths(tables, tmp_path):
     write_tables(tables, str(tmp_path), "xlsx")
     wb = load_workbook(tmp_path / "plans.xlsx", read_only=False)

@@ -40,6 +40,7 @@ class TableWriter:
         self._parts: dict[str, int] = {}
         self._xlsx: list[Tables] = []
         self._seen: set[str] = set()  # tables with at least one part written
+        self._empty: dict[str, pd.DataFrame] = {}  # partitioned tables seen empty: their schema, for close
         self._sections = 0
         self.paths: list[str] = []
         from .sqlite import DB_NAME
@@ -103,13 +104,17 @@ class TableWriter:
         w.write_table(table.cast(w.schema))
 
     def _part(self, name: str, df: pd.DataFrame) -> None:
+        if df.empty:  # kept for close: an empty part is written only for a table no part has rows of
+            self._empty.setdefault(name, df)
+            return
+        self._part_files(name, _split(df))
+
+    def _part_files(self, name: str, parts: list[pd.DataFrame]) -> None:
         from .atomic import write_atomic
 
-        if df.empty and self._parts.get(name):
-            return
         d = os.path.join(self.out, "parquet", name)
         os.makedirs(d, exist_ok=True)
-        for part in _split(df):
+        for part in parts:
             n = self._parts.get(name, 0)
             path = os.path.join(d, f"part-{n:05d}.parquet")
             write_atomic(path, lambda tmp, part=part: part.to_parquet(tmp, index=False))
@@ -138,6 +143,9 @@ class TableWriter:
                     self._db.execute(f'CREATE INDEX IF NOT EXISTS "ix_{name}_{col}" ON "{name}" ("{col}")')
         self._db.commit()
         self._db.close()
+        for name, df in self._empty.items():
+            if not self._parts.get(name):  # no rows in any part: one empty part keeps the table and its columns
+                self._part_files(name, [df])
         for w in self._pq.values():
             w.close()
         for f in self._csv.values():

@@ -47,13 +47,15 @@ _NEXT_CODE = re.compile(rf"\s*(?:,|và|hoặc)\s*(?:số\s*)?{CODE}")
 # "… được Quốc hội khóa XIII thông qua ngày 19/6/2015": the passage between a law's name and its date
 _PASSED = (r"(?:\s*,?\s*(?:đã\s+)?được\s+Quốc hội(?:\s+(?:nước[^,;\n]{0,60}?|khóa\s+[XVILC]+))?(?:\s*,?\s*kỳ họp thứ\s+\w+)?"
            r"\s*,?\s+thông qua)")
+# a date with no "ngày" before it ("… và Luật Viên chức 6/12/2019;"), taken after a law's name only
+_BARE_DATE = r"\d{1,2}/\d{1,2}/(?:19|20)\d\d(?![\d/])"
 # a law's name: capitalized ("Luật Thú y"), or an amending law ("Luật sửa đổi, bổ sung một số điều của Luật …");
 # a comma goes on inside it before a lower-case word or an abbreviation ("Luật Ban hành VB QPPL của HĐND, UBND")
 _LAW_NAME = re.compile(
     r"(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+"
-    r"(?P<name>(?:[A-ZĐ]|sửa đổi)(?:[^,;.()\n]|,\s(?=[a-zà-ỹđ]|[A-ZĐ]{2,}(?![\wà-ỹ])))+?)"
+    r"(?P<name>(?:[A-ZĐ]|s[ửữủứừụ]a đổi)(?:[^,;.()\n]|,\s(?=[a-zà-ỹđ]|[A-ZĐ]{2,}(?![\wà-ỹ])))+?)"
     r"(?:\s*\((?:sửa đổi|sửa đổi, bổ sung)\))?"  # "Luật Giao dịch điện tử (sửa đổi) ngày …": the name without it
-    rf"(?={_PASSED}?\s+(?:ngày\s|năm\s(?:19|20)\d\d|số\s*\d))"
+    rf"(?={_PASSED}?\s+(?:ngày\s|năm\s(?:19|20)\d\d|số\s*\d|{_BARE_DATE}))"
     r"|(?P<type2>Hiến pháp)(?P<name2>\s+nước Cộng hòa xã hội chủ nghĩa Việt Nam)?(?=\s+năm\s(?:19|20)\d\d)"
 )
 # a law's name written in lower case ("Luật cán bộ, công chức ngày 13/11/2008", "Luật viên chức ngày …"): a few
@@ -61,6 +63,7 @@ _LAW_NAME = re.compile(
 _LOWER_WORD = r"(?!(?:này|đó|trên|có|được|đã|sẽ|quy|thi|hiệu|từ|về|theo|tại|của|trong|và|hoặc|cho|với|là)(?![\wà-ỹđ]))[a-zà-ỹđ]+"
 _LAW_LOWER = re.compile(rf"(?P<type>Luật|Bộ luật)\s+(?P<name>{_LOWER_WORD}(?:(?:\s+|,\s+){_LOWER_WORD}){{0,5}})(?=\s+ngày\s)")
 _PASSED_RE = re.compile(_PASSED)
+_BARE_DATE_RE = re.compile(r"\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)(?![\d/])")
 _LAW_TAIL = re.compile(rf"\s+số\s*{CODE}|\s+năm\s+(?P<year>(?:19|20)\d\d)(?![/\d])")
 # one or two lower-case words that qualify the type before its number ("thẩm định", "liên tịch")
 _QUALIFIER = re.compile(r"(?:[ \t]+[a-zà-ỹđ]{2,7}){1,2}(?=[ \t]+số\b)")
@@ -179,6 +182,10 @@ def _law(text: str, law: re.Match) -> list[Candidate]:
     if tail and tail.group("code"):
         c.code_raw, c.end = tail.group("code"), tail.end("code")
     _attach_dates(text, c)
+    bare = None if c.dates else _BARE_DATE_RE.match(text, c.end)
+    if bare:
+        c.dates.append((bare.group("y"), bare.group("m"), bare.group("d")))
+        c.end = bare.end()
     if not c.dates and tail and tail.group("year"):
         c.dates.append((tail.group("year"), "", ""))
         c.end = max(c.end, tail.end())
