@@ -98,6 +98,17 @@ def test_signature_block_and_recipients(sign, title):
     assert info.recipients == ["Sở Giao thông vận tải", "TT Huyện ủy", "Lưu: VT"]
 
 
+def test_recipients_go_on_past_the_signers_name_and_across_a_wrapped_item():
+    """A scan reads the two columns of the tail line by line: the signer's name (the post under a
+    seal unread) falls amid "Nơi nhận", and a long item wraps onto a line of its own."""
+    tail = ("Nơi nhận:\n- Như Điều 3;\n- Văn phòng Quốc hội;\nTrần Hồng Hà\n- Kiểm toán nhà nước;\n"
+            "- VPCP: BTCN, các PCN, TGĐ Cổng\nTTĐT, các Vụ: KTTH, CN;\n- Ủy ban Quốc gia Ứng phó sự cố (/c);\n- Lưu: VT, NN (1 6B).")
+    info = _header(f"{LEFT_FIRST}\n\n{BODY}\n\n{tail}\n")
+    assert info.recipients == ["Như Điều 3", "Văn phòng Quốc hội", "Kiểm toán nhà nước",
+                               "VPCP: BTCN, các PCN, TGĐ Cổng TTĐT, các Vụ: KTTH, CN",
+                               "Ủy ban Quốc gia Ứng phó sự cố (b/c)", "Lưu: VT, NN (16B)"]
+
+
 def test_department_under_its_province_is_issuer_with_parent():
     top = LEFT_FIRST.replace("ỦY BAN NHÂN DÂN\nHUYỆN TƯ NGHĨA", "UBND TỈNH QUẢNG NGÃI\nSỞ GIAO THÔNG VẬN TẢI").replace(
         "77/KH-UBND", "412/KH-SGTVT").replace("Tư Nghĩa,", "Quảng Ngãi,")

@@ -27,6 +27,7 @@ from ..normalize import new_tones, strip_accents, strip_marks
 
 SURE = 0.93  # a Tesseract confidence above which an existing syllable is taken as read
 RARER = 8  # a replacement plans write this many times less often than the syllable read is not taken
+RARER_PAIR = 4  # a pair plans write this many times less often than another spelling's pair there is a slip
 _EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
 _SPECK_QUOTE = re.compile(r"^['‘`][A-ZĐÀ-Ỹ][^'’]*$")
 
@@ -38,6 +39,20 @@ class Lexicon:
     words: frozenset[tuple[str, str]]  # two-syllable words
     spellings: dict[str, tuple[str, ...]]  # bare letters → the syllables spelled with them
     freq: dict[str, int] = field(default_factory=dict)  # how often plans write each syllable (models/ocr_ngrams.tsv)
+    pair_freq: dict[tuple[str, str], int] = field(default_factory=dict)  # how often plans write each pair there
+
+    def outnumbered(self, left: str | None, syl: str, right: str | None) -> bool:
+        """`syl` pairs with a neighbour only as a slip a few plans make, where plans write another
+        spelling beside that neighbour RARER_PAIR times as often ("Công TTĐT" 3, "Cổng TTĐT" 19)."""
+        for pair, other in (((left, syl), lambda s: (left, s)), ((syl, right), lambda s: (s, right))):
+            n = self.pair_freq.get(pair)
+            if n is None or pair in self.words:
+                continue
+            best = max((self.pair_freq.get(other(s), 0) for s in self.spellings.get(strip_accents(syl), ()) if s != syl),
+                       default=0)
+            if best >= RARER_PAIR * n:
+                return True
+        return False
 
     def fits(self, left: str | None, syl: str, right: str | None) -> int:
         """How well `syl` binds to its neighbours: 2 for each with which it is a
@@ -70,19 +85,19 @@ def lexicon() -> Lexicon | None:
     for s in syllables:
         spellings.setdefault(strip_accents(s), []).append(s)
     return Lexicon(frozenset(syllables), frozenset(pairs), frozenset(words), {k: tuple(sorted(v)) for k, v in spellings.items()},
-                   freq)
+                   freq, plan_pairs)
 
 
-def _plan_ngrams() -> tuple[dict[str, int], set[tuple[str, str]]]:
+def _plan_ngrams() -> tuple[dict[str, int], dict[tuple[str, str], int]]:
     """Syllable counts and adjacent pairs of the corpus plans (`make models`); empty, warned, when missing."""
     from ..nlp.artifacts import model_path, warn_missing
 
     path = model_path("ocr_ngrams.tsv")
     if not path.exists():
         warn_missing("ocr_ngrams.tsv")
-        return {}, set()
+        return {}, {}
     freq: dict[str, int] = {}
-    pairs: set[tuple[str, str]] = set()
+    pairs: dict[tuple[str, str], int] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
@@ -90,7 +105,7 @@ def _plan_ngrams() -> tuple[dict[str, int], set[tuple[str, str]]]:
         if kind == "u":
             freq[a] = int(n)
         else:
-            pairs.add((a, b))
+            pairs[(a, b)] = int(n)
     return freq, pairs
 
 
@@ -124,7 +139,9 @@ def _cased(like: str, syl: str) -> str:
 def best_spelling(lex: Lexicon, left: str | None, syl: str, right: str | None, conf: float = 0.0) -> str | None:
     """The spelling `syl` (lower case) should have between `left` and `right`, or None to keep it."""
     here = lex.fits(left, syl, right)
-    if here >= 2 or conf >= SURE:  # a word with a neighbour, or read for sure
+    if here == 1 and lex.outnumbered(left, syl, right):
+        here = 0  # Tesseract is as sure of "Công" as of "Cổng": the hook is a few pixels; the plans decide
+    elif here >= 2 or conf >= SURE:  # a word with a neighbour, or read for sure
         return None
     # a spelling plans seldom write does not replace one they write all the time: "các Ban" is no "các bạn"
     floor = lex.freq.get(syl, 0) / RARER
@@ -149,6 +166,9 @@ def repair_words(words: list[dict], lex: Lexicon | None = None) -> list[dict]:
         return words
     out = [dict(w) for w in words]
     for i, w in enumerate(out):  # a speck read as an apostrophe before a capital: "'Truyền thông"
+        if "©" in w["text"]:  # no plan prints ©: it is a "c" in italics ("(b/©)" of "(b/c)")
+            w.setdefault("ocr_text", w["text"])
+            w["text"] = w["text"].replace("©", "c")
         if _SPECK_QUOTE.match(w["text"]) and not any(re.search("['’]", x["text"]) for x in out[i + 1:i + 8]):
             w.setdefault("ocr_text", w["text"])
             w["text"] = w["text"][1:]

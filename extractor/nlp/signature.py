@@ -46,6 +46,10 @@ def recipients(blocks, nn_idx, appendix_start) -> list[str]:
             lines.extend(blocks[j].text.split("\n"))
             j += 1
             continue
+        if _wrapped(lines, blocks[j]):  # an item a scan broke over two lines: "… TGĐ Cổng" / "TTĐT, các Vụ: …;"
+            lines[-1] += " " + blocks[j].text.strip()
+            j += 1
+            continue
         k = j
         while k < min(stop, j + 4) and _beside(blocks[k]):
             k += 1
@@ -58,11 +62,17 @@ def recipients(blocks, nn_idx, appendix_start) -> list[str]:
         line = re.sub(r"^\s*[-+•]\s*", "", line).strip()
         line = re.sub(r"[;.,]+$", "", line).strip()
         line = _LUU_VT.sub(r"\1VT", line)
+        if line.startswith("Lưu"):  # the copies filed, "(16B)", its digits set apart by a scan: "(1 6B)"
+            line = _COPIES.sub(lambda m: m.group(0).replace(" ", ""), line)
+        line = _BC_TAG.sub("(b/c)", line)
         if line:
             out.append(line)
     return out
 
 
+# "(b/c)" (để báo cáo) closing a recipient, its "b" lost in a scan: "Ủy ban Quốc gia … (/c)"
+_BC_TAG = re.compile(r"\(\s*/\s*c\s*\)$")
+_COPIES = re.compile(r"\(\d(?: \d)+[A-Za-z]?\)")
 # every document files a copy with the văn thư: "Lưu: VT, …"; OCR reads the T as I, 1 or l
 _LUU_VT = re.compile(r"^(Lưu\s*:\s*)V[I1l|](?=\W|$)")
 
@@ -72,9 +82,19 @@ def _item(b: Block) -> bool:
 
 
 def _beside(b: Block) -> bool:
-    """A block of the signature column (a post in capitals, a seal's specks) amid the list."""
+    """A block of the signature column (a post in capitals, the signer's name, a seal's specks) amid the list."""
     t = b.text.strip()
-    return b.table is None and ((t.isupper() and len(t) < 80) or (b.ocr_conf is not None and b.ocr_conf < 0.6))
+    return b.table is None and ((t.isupper() and len(t) < 80) or (b.ocr_conf is not None and b.ocr_conf < 0.6)
+                                or bool(_NAME.match(t) and len(t) < 40))
+
+
+def _wrapped(lines: list[str], b: Block) -> bool:
+    """`b` goes on with the item before it: that item is open (no ";" or "." closes it) and `b` is one
+    line that closes it, with no look of the signature column."""
+    t = b.text.strip()
+    return (b.table is None and bool(lines) and lines[-1].lstrip().startswith(("-", "+", "•"))
+            and not re.search(r"[;.]\s*$", lines[-1]) and "\n" not in t and len(t) < 160
+            and t.endswith((";", ".")) and not _beside(b))
 
 
 def signatures(blocks, body_end, appendix_start) -> tuple[list[str], list[str]]:
