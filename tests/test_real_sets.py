@@ -67,21 +67,28 @@ def test_tasks_set_citations(tasks):
 def test_tasks_set_tasks(tasks):
     t = tasks.parts["tasks"]
     assert t.f1 >= 0.85, t.to_dict()
-    assert t.attrs["lead"].accuracy >= 0.65, t.to_dict()  # measured 0.68; the target is below
+    assert t.attrs["lead"].accuracy >= 0.70, t.to_dict()  # measured 0.72; the target is below
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 target not reached: lead 0.68 (names cut in the excerpt, "
+@pytest.mark.xfail(strict=True, reason="issue 11 target not reached: lead 0.72 (names cut in the excerpt, "
                    "places only the whole plan names: 'Công an tỉnh' for 'Công an tỉnh Kon Tum')")
 def test_tasks_set_lead_target(tasks):
     assert tasks.parts["tasks"].attrs["lead"].accuracy >= 0.85
 
 
-def test_tasks_set_units_and_deadlines(tasks):
-    u, d = tasks.parts["units"], tasks.parts["deadlines"]
-    assert u.f1 >= 0.65, u.to_dict()  # measured 0.689
-    assert d.f1 >= 0.78, d.to_dict()  # measured 0.810
+def test_tasks_set_deadlines(tasks):
+    d = tasks.parts["deadlines"]
+    assert d.f1 >= 0.90, d.to_dict()  # issue 11's target; measured 0.966
+    for attr in ("start", "end", "kind"):
+        assert d.attrs[attr].accuracy >= 0.95, (attr, d.to_dict())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 targets not reached: units F1 0.69, deadlines F1 0.81")
-def test_tasks_set_units_and_deadlines_targets(tasks):
-    assert tasks.parts["units"].f1 >= 0.85 and tasks.parts["deadlines"].f1 >= 0.90
+def test_tasks_set_units(tasks):
+    u = tasks.parts["units"]
+    assert u.f1 >= 0.80, u.to_dict()  # measured 0.810
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11 target not reached: units F1 0.81 (places only the whole plan "
+                   "names, names the excerpt cuts)")
+def test_tasks_set_units_target(tasks):
+    assert tasks.parts["units"].f1 >= 0.85
