@@ -93,10 +93,12 @@ def _patterns() -> dict[str, tuple[re.Pattern, dict[str, Move]]]:
 def rename(text: str, province: str | None = None) -> tuple[str, list[Move]]:
     """`text` (plain form) with every merged agency written as its successor, and the moves used.
 
-    A province's own row (TP. Hồ Chí Minh's) comes first when `province` (pre-merger, any form) is that province."""
+    A province's own row (TP. Hồ Chí Minh's) comes first when `province` (pre-merger, any form) is that province,
+    or, with no `province`, when `text` names it."""
     used: list[Move] = []
     pats = _patterns()
-    scopes = ([plain(province)] if province and plain(province) in pats else []) + ["*"]
+    own = plain(province) if province else None
+    scopes = [p for p in pats if p != "*" and (p == own if own else p in text)] + ["*"]
     for scope in scopes:
         if scope not in pats:
             continue

@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import checked_rows, provinces, read_table
+from ..data import Table, checked_rows, provinces, read_table
 from ..normalize import fold, strip_accents
 from . import agencies, communes
 
@@ -62,18 +62,22 @@ def _plain(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,.;:")
 
 
-@lru_cache(maxsize=1)
-def merges() -> dict[str, Merge]:
-    """Old province (plain form) → its merger row; every one of the 63."""
+def merges_from(table: Table) -> dict[str, Merge]:
+    """Old province (plain form) → its merger row; `DataError` on an unknown province or status, or a row whose
+    source no `# source:` line declares."""
     out: dict[str, Merge] = {}
-    table = read_table(MERGE_TABLE)
-    olds = tuple(p["name"] for p in provinces())
-    rows = checked_rows(table, {"old_name": olds, "new_kind": ("tỉnh", "thành phố"),
+    rows = checked_rows(table, {"old_name": tuple(p["name"] for p in provinces()), "new_kind": ("tỉnh", "thành phố"),
                                 "status": ("report_nq202", "plan_reported", "unverified")})
     for row in rows:
         out[_plain(row["old_name"])] = Merge(row["old_name"], row["new_name"], row["new_kind"], row["status"],
                                              [s for s in row["source"].split(";") if s])
     return out
+
+
+@lru_cache(maxsize=1)
+def merges() -> dict[str, Merge]:
+    """Old province (plain form) → its merger row; every one of the 63."""
+    return merges_from(read_table(MERGE_TABLE))
 
 
 @lru_cache(maxsize=1)
@@ -169,8 +173,7 @@ def canonical_name(name: str | None) -> str:
     """A name in comparison form with every old province written as its 2025 province:
     "Sở Tư pháp tỉnh Yên Bái" and "Sở Tư pháp tỉnh Lào Cai" compare equal."""
     s = _plain(_expand(name or ""))
-    prov, _ = _find_province(s)
-    s = agencies.rename(s, prov)[0]
+    s = agencies.rename(s)[0]
     pat, new = _old_to_new()
     return pat.sub(lambda m: new[m.group(0)], s)
 
@@ -181,8 +184,8 @@ def reorganised(old: str, new: str) -> str | None:
     a, b = _plain(_expand(old)), _plain(_expand(new))
     if a == b or canonical_name(old) != canonical_name(new):
         return None
-    in_b = {m.old_name for m in agencies.rename(b, _find_province(b)[0])[1]}
-    why = [f"{m.old_name} merged into {m.new_name}" for m in dict.fromkeys(agencies.rename(a, _find_province(a)[0])[1])
+    in_b = {m.old_name for m in agencies.rename(b)[1]}
+    why = [f"{m.old_name} merged into {m.new_name}" for m in dict.fromkeys(agencies.rename(a)[1])
            if m.old_name not in in_b]
     pat, _ = _old_to_new()
     if pat.search(a) and not pat.search(b):

@@ -262,3 +262,5 @@ def registry() -> dict[str, dict[str, str]]:
 def check_tables() -> None:
     """Load every table once, so a broken install fails at start-up with `DataError`, not in the first plan."""
     doc_type_entries(), issuer_codes(), abbreviations(), provinces(), registry(), org_patterns()
+    for name in ("province_merge_2025.tsv", "agency_merge_2025.tsv", "commune_merge_2025.tsv"):
+        read_table(name)  # their rows are checked by the compare loaders (extractor.compare)
