@@ -8,7 +8,9 @@ compared on what a researcher asks about:
   changed when the lead or cooperating units, the deadline (moved, in months within the
   plan's year) or the wording differ;
 - units (the roles lead, cooperate, requested): changed when their roles differ, or when
-  the name differs only by the 2025 province merger (renamed);
+  the name differs only by the 2025 reorganisation (renamed: the province merger, or merged
+  agencies such as Sở Tài nguyên và Môi trường → Sở Nông nghiệp và Môi trường; the detail
+  says which), or when part of a dropped unit's functions went to a new one in 2025;
 - citations: the cited document (code, or a law's name, and year) added or dropped;
 - targets: similar indicator; changed when the value, unit or bound differ (raised/lowered).
 """
@@ -20,7 +22,8 @@ from typing import Any, Callable
 
 from rapidfuzz import fuzz
 
-from .issuers import canonical_name
+from .agencies import part_successors
+from .issuers import _expand, _plain, canonical_name, reorganised
 from .plans import Plan
 
 MATCH = 85  # rapidfuzz ratio for "the same item, reworded"
@@ -138,32 +141,68 @@ def diff_tasks(a: Plan, b: Plan) -> list[Row]:
     return rows
 
 
-def _roles(p: Plan) -> dict[str, tuple[str, set[str]]]:
-    out: dict[str, tuple[str, set[str]]] = {}
+def _roles(p: Plan) -> dict[str, tuple[list[str], set[str]]]:
+    """Unit (comparison form) → its written names in this plan (two old bodies may now be one) and its roles."""
+    out: dict[str, tuple[list[str], set[str]]] = {}
     for u in p.units:
         if u.get("role") in ROLES and u.get("name"):
-            name, roles = out.setdefault(canonical_name(u["name"]), (u["name"], set()))
+            names, roles = out.setdefault(canonical_name(u["name"]), ([], set()))
+            if u["name"] not in names:
+                names.append(u["name"])
             roles.add(u["role"])
     return out
+
+
+def _renamed(olds: list[str], name: str) -> str | None:
+    """Why `name` stands where `olds` stood: the 2025 reorganisation (province merger, merged agencies); None when
+    the names are one body written alike."""
+    notes = [n for o in olds for n in [reorganised(o, name)] if n]
+    if not notes:
+        return None
+    if len(olds) > 1:
+        return f"{' and '.join(olds)} became {name}: " + "; ".join(notes)
+    return notes[0]
+
+
+def _moved_parts(rows: list[Row]) -> list[Row]:
+    """A removed unit part of whose functions went, in 2025, to an added unit ("Sở Lao động - Thương binh và Xã hội"
+    → "Sở Y tế" for social protection) is one changed row, not a drop and a new unit."""
+    added = {canonical_name(r.key): i for i, r in enumerate(rows) if r.change == "added"}
+    gone: set[int] = set()
+    out = []
+    for i, r in enumerate(rows):
+        if r.change != "removed":
+            continue
+        for m, successor in part_successors(_plain(_expand(r.key))):
+            j = added.get(canonical_name(successor))
+            if j is not None and j not in gone:
+                gone |= {i, j}
+                out.append(Row("units", "changed", rows[j].key, r.key, rows[j].key,
+                               f"{m.functions} passed from {m.old_name} to {m.new_name} in the 2025 reorganisation"))
+                break
+    return [r for i, r in enumerate(rows) if i not in gone] + out
 
 
 def diff_units(a: Plan, b: Plan) -> list[Row]:
     ra, rb = _roles(a), _roles(b)
     rows = []
-    for k, (name, roles) in rb.items():
+    for k, (names, roles) in rb.items():
+        name = names[0]
         if k not in ra:
             rows.append(Row("units", "added", name, None, ";".join(sorted(roles))))
             continue
-        old, old_roles = ra[k]
+        olds, old_roles = ra[k]
+        why = _renamed(olds, name)
         if old_roles != roles:
             rows.append(Row("units", "changed", name, ";".join(sorted(old_roles)), ";".join(sorted(roles)),
-                            f"roles {';'.join(sorted(old_roles))} → {';'.join(sorted(roles))}"))
-        elif old != name:
-            rows.append(Row("units", "changed", name, old, name, "renamed by the 2025 reorganisation"))
+                            f"roles {';'.join(sorted(old_roles))} → {';'.join(sorted(roles))}" + (f"; {why}" if why else "")))
+        elif why:
+            rows.append(Row("units", "changed", name, "; ".join(olds), name, why))
         else:
             rows.append(Row("units", "kept", name, ";".join(sorted(roles)), ";".join(sorted(roles))))
-    rows += [Row("units", "removed", name, ";".join(sorted(roles)), None) for k, (name, roles) in ra.items() if k not in rb]
-    return rows
+    rows += [Row("units", "removed", names[0], ";".join(sorted(roles)), None)
+             for k, (names, roles) in ra.items() if k not in rb]
+    return _moved_parts(rows)
 
 
 def _cite_id(c: dict) -> tuple[str, str]:

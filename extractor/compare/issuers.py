@@ -5,6 +5,13 @@ district level was abolished. "Sở Nội vụ tỉnh Yên Bái" (2024) and "S�
 Lào Cai" (2026) are, for a researcher following a series, the same office under
 a new province; their `issuer_key` is equal. The mapping is data
 (`data/province_merge_2025.tsv`, a status and source per row), not code.
+
+The key also follows the reorganisation of agencies (`agencies`, from 1 March 2025:
+"Sở Tài nguyên và Môi trường tỉnh Yên Bái" → "so nong nghiep va moi truong@Lào Cai") and,
+where the data has the commune, the commune merger (`communes`). When two old bodies
+became one (Sở Tài nguyên và Môi trường and Sở Nông nghiệp và PTNT), both have the
+successor's key: a later plan of the successor may continue either (the series picks
+the more alike), but before the reorganisation they stay two issuers (`body` differs).
 """
 from __future__ import annotations
 
@@ -13,13 +20,14 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import read_table
+from ..data import Table, checked_rows, provinces, read_table
 from ..normalize import fold, strip_accents
+from . import agencies, communes
 
 MERGE_TABLE = "province_merge_2025.tsv"
 # level words of a body below the province; a "thành phố X" that is no province is a district-level city
 _DISTRICT = re.compile(r"\b(huyện|quận|thị xã|thành phố)\s+(\S.*?)(?=\s+(?:tỉnh|thành phố)\s|$)")
-_COMMUNE = re.compile(r"\b(xã|phường|thị trấn|đặc khu)\s+\S")
+_COMMUNE = re.compile(r"\b(xã|phường|thị trấn|đặc khu)\s+(?!hội\b)\S")  # "Xã hội" of Sở LĐTBXH is no commune
 _CENTRAL = re.compile(r"^(bộ|chính phủ|thủ tướng|quốc hội|ban chấp hành trung ương|văn phòng chính phủ"
                       r"|ủy ban thường vụ quốc hội)\b")
 _ABBR = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TP.": "thành phố", "TP": "thành phố"}
@@ -39,10 +47,12 @@ class IssuerKey:
     """`key` joins series; the other fields say how it was made (for the tables and for auditors)."""
 
     key: str
-    body: str  # the body without its province, folded: "so noi vu"
+    body: str  # the body as written, folded, without its province (nor a known commune's district): "so tai nguyen va moi truong"
     province: str | None  # the province the text names (old name), e.g. "Yên Bái"
     province_now: str | None  # after 1 July 2025, e.g. "Lào Cai"
     level: str  # central | province | district | commune | unknown
+    body_now: str = ""  # after the 2025 reorganisation of agencies and communes: "so nong nghiep va moi truong"
+    since: str | None = None  # when `body_now` took over from `body` (YYYY-MM-DD); None when they are one
 
 
 def _plain(s: str) -> str:
@@ -52,14 +62,22 @@ def _plain(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,.;:")
 
 
-@lru_cache(maxsize=1)
-def merges() -> dict[str, Merge]:
-    """Old province (plain form) → its merger row; every one of the 63."""
+def merges_from(table: Table) -> dict[str, Merge]:
+    """Old province (plain form) → its merger row; `DataError` on an unknown province or status, or a row whose
+    source no `# source:` line declares."""
     out: dict[str, Merge] = {}
-    for row in read_table(MERGE_TABLE).rows:
+    rows = checked_rows(table, {"old_name": tuple(p["name"] for p in provinces()), "new_kind": ("tỉnh", "thành phố"),
+                                "status": ("report_nq202", "plan_reported", "unverified")})
+    for row in rows:
         out[_plain(row["old_name"])] = Merge(row["old_name"], row["new_name"], row["new_kind"], row["status"],
                                              [s for s in row["source"].split(";") if s])
     return out
+
+
+@lru_cache(maxsize=1)
+def merges() -> dict[str, Merge]:
+    """Old province (plain form) → its merger row; every one of the 63."""
+    return merges_from(read_table(MERGE_TABLE))
 
 
 @lru_cache(maxsize=1)
@@ -123,8 +141,17 @@ def issuer_key(issuer: str | None, place: str | None = None) -> IssuerKey:
         level = "district"
     elif prov is not None:
         level = "province"
+    body_now, since = body, None
+    if level == "commune":
+        hit = communes.successor(body, place, prov)
+        if hit:
+            body_now, body, row = hit
+            since, prov = communes.EFFECTIVE, prov or row.old_province
+    body_now, used = agencies.rename(body_now, prov)
+    if used:
+        since = max([since or ""] + [m.effective for m in used])
     now = province_now(prov)
-    return IssuerKey(f"{body}@{now}" if now else body, body, prov, now, level)
+    return IssuerKey(f"{body_now}@{now}" if now else body_now, body, prov, now, level, body_now, since)
 
 
 def _is_province_city(folded: str, prov: str | None) -> bool:
@@ -146,5 +173,21 @@ def canonical_name(name: str | None) -> str:
     """A name in comparison form with every old province written as its 2025 province:
     "Sở Tư pháp tỉnh Yên Bái" and "Sở Tư pháp tỉnh Lào Cai" compare equal."""
     s = _plain(_expand(name or ""))
+    s = agencies.rename(s)[0]
     pat, new = _old_to_new()
     return pat.sub(lambda m: new[m.group(0)], s)
+
+
+def reorganised(old: str, new: str) -> str | None:
+    """Why two names that compare equal (`canonical_name`) differ, in a reader's words; None when they do not, or
+    when they differ only in how one body is written ("Sở TN&MT" and "Sở Tài nguyên và Môi trường")."""
+    a, b = _plain(_expand(old)), _plain(_expand(new))
+    if a == b or canonical_name(old) != canonical_name(new):
+        return None
+    in_b = {m.old_name for m in agencies.rename(b)[1]}
+    why = [f"{m.old_name} merged into {m.new_name}" for m in dict.fromkeys(agencies.rename(a)[1])
+           if m.old_name not in in_b]
+    pat, _ = _old_to_new()
+    if pat.search(a) and not pat.search(b):
+        why.append("province merged (NQ 202/2025/QH15)")
+    return "renamed by the 2025 reorganisation: " + "; ".join(why) if why else None

@@ -9,6 +9,12 @@ Only plans of the same `issuer_key` are compared (blocking), so the work grows w
 the size of each issuer's block, not with the square of the corpus. Before the
 2025 merger two old provinces were different issuers even though their key is the
 new province's: a link between them needs the later plan to be from after 1 July 2025.
+Likewise two bodies that the 2025 reorganisation of agencies made one (Sở Tài nguyên và
+Môi trường and Sở Nông nghiệp và PTNT → Sở Nông nghiệp và Môi trường): one key, but a link
+between different written bodies needs the later plan to be of the merged body (dated
+on or after the move, or signed by a name that did not exist before). A series is a
+chain, so when two old bodies' series could both continue, the merged body's plan
+continues the more alike one (its subject) and the other series ends.
 """
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..normalize import fold
+from . import agencies
 from .issuers import _plain
 from .plans import Plan
 
@@ -59,7 +66,17 @@ def _linkable(a: Plan, b: Plan) -> bool:
         return False
     if a.key.province and b.key.province and _plain(a.key.province) != _plain(b.key.province):
         return b.plan_year > MERGER_YEAR
+    if a.key.body != b.key.body:  # one key through the 2025 reorganisation of agencies or communes
+        since = max(a.key.since or "", b.key.since or "")
+        return bool(since) and _after(b, since)
     return True
+
+
+def _after(b: Plan, since: str) -> bool:
+    """Is `b` from the merged body: dated on/after `since`, for a later year, or signed by a name new in 2025?"""
+    if b.date and re.match(r"^\d{4}-\d\d-\d\d", b.date):
+        return b.date[:10] >= since
+    return (b.plan_year or 0) > int(since[:4]) or bool(agencies.new_only().search(b.key.body))
 
 
 def _code(code: str | None) -> str:

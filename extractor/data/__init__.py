@@ -25,6 +25,8 @@ __all__ = [
     "check_tables",
     "Table",
     "read_table",
+    "parse_table",
+    "checked_rows",
     "doc_types",
     "doc_type_names",
     "doc_type_entries",
@@ -44,6 +46,9 @@ _COLUMNS = {
     "abbreviations.tsv": ("abbr", "expansion", "source"),
     "provinces.tsv": ("name", "kind", "abbreviations", "source"),
     "province_merge_2025.tsv": ("old_name", "new_name", "new_kind", "status", "source"),
+    "agency_merge_2025.tsv": ("level", "province", "old_name", "new_name", "relation", "functions", "effective",
+                              "status", "aliases", "source"),
+    "commune_merge_2025.tsv": ("old_province", "old_district", "old_name", "new_name", "status", "source"),
     "org_patterns.tsv": ("kind", "phrase"),
 }
 ORG_KINDS = ("head", "group_head", "place", "name_phrase", "stop_word", "stop_phrase", "stop_phrase_off",
@@ -81,6 +86,30 @@ def read_table(filename: str) -> Table:
         return _parse(filename, text)
     except ValueError as e:
         raise DataError(f"data table {path} is malformed: {e}") from e
+
+
+def parse_table(filename: str, text: str) -> Table:
+    """`text` parsed as the package table `filename` would be; `DataError` if malformed (tests feed it broken copies)."""
+    try:
+        return _parse(filename, text)
+    except ValueError as e:
+        raise DataError(f"data table {filename} is malformed: {e}") from e
+
+
+def checked_rows(table: Table, allowed: dict[str, tuple[str, ...]], optional: tuple[str, ...] = ()) -> tuple[dict[str, str], ...]:
+    """The rows of a fact table, each checked: `DataError` on a cell outside `allowed`, an empty cell of a column not in
+    `optional`, or a source key that no `# source:` line declares (a row whose source cannot be followed is no fact)."""
+    for n, row in enumerate(table.rows, start=1):
+        for col, value in row.items():
+            if not value and col not in optional:
+                raise DataError(f"{table.name}: row {n} has no {col}: {row}")
+            if col in allowed and value and value not in allowed[col]:
+                raise DataError(f"{table.name}: row {n}: {col} {value!r} is not one of {allowed[col]}")
+        keys = _split(row.get("source", ""))
+        missing = [k for k in keys if k not in table.sources]
+        if not keys or missing:
+            raise DataError(f"{table.name}: row {n} cites no declared source ({missing or 'none'}): {row}")
+    return table.rows
 
 
 def _parse(filename: str, text: str) -> Table:
@@ -233,3 +262,5 @@ def registry() -> dict[str, dict[str, str]]:
 def check_tables() -> None:
     """Load every table once, so a broken install fails at start-up with `DataError`, not in the first plan."""
     doc_type_entries(), issuer_codes(), abbreviations(), provinces(), registry(), org_patterns()
+    for name in ("province_merge_2025.tsv", "agency_merge_2025.tsv", "commune_merge_2025.tsv"):
+        read_table(name)  # their rows are checked by the compare loaders (extractor.compare)
