@@ -73,7 +73,7 @@ def find_orgs(text: str, base: int = 0) -> list[OrgMention]:
         j, group = m
         s, e = toks[i][1], toks[j - 1][2]
         out.append(OrgMention(text[s:e], base + s, base + e, group))
-        i = j
+        i = _past_person(sc, j)
     return out
 
 
@@ -239,6 +239,10 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             while q < n and _is_cap(toks[q][0]) and toks[q][0] not in ("UBND",) and not _broken(sc, q) \
                     and not _starts_org(toks, q):
                 q += 1
+            if ltoks[pj - 1][0] == "tỉnh" and q > pj and (q >= n or toks[q][0] not in ("-", "–")):
+                p_end = _province_end(toks, pj, q)
+                if p_end < q:  # "UBND tỉnh Lê Trường Sơn ký": a person after the body, not (all) a province
+                    return p_end
             k = last_good = q
             lower_run = 0
             continue
@@ -313,6 +317,32 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             continue
         break
     return last_good
+
+
+def _province_end(toks, a: int, b: int) -> int:
+    """After "tỉnh", the longest run of capitalized words from `a` (up to `b`) that is a province's name;
+    `a` when none is (the words are a person's name: "Phó Chủ tịch UBND tỉnh Lê Trường Sơn")."""
+    from .names import province_by_letters, province_name
+
+    for q in range(min(b, a + 4), a, -1):
+        words = " ".join(t for t, _, _ in toks[a:q])
+        if province_name(words) or province_by_letters(words):
+            return q
+    return a
+
+
+def _past_person(sc: _Scan, j: int) -> int:
+    """Where scanning goes on after a name that ends in "tỉnh": past the person named right after it
+    (capitalized words that are not a province), so "Trường Sơn" of a name is not read as a school."""
+    toks = sc.toks
+    if j >= len(toks) or not _is_cap(toks[j][0]) or _broken(sc, j) or sc.gaps[j] != " " or not (
+            sc.ltoks[j - 1][0] == "tỉnh" or (j >= 2 and _province_end(toks, j - 2, j) == j)
+            or (j >= 3 and _province_end(toks, j - 3, j) == j)):
+        return j
+    q = j
+    while q < len(toks) and q - j < 4 and _is_cap(toks[q][0]) and toks[q][0] not in ("UBND", "HĐND") and not _broken(sc, q):
+        q += 1
+    return q
 
 
 def _starts_org(toks, k: int) -> bool:
