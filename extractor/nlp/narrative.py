@@ -33,6 +33,8 @@ _SPEAKS = re.compile(r"(?:^|(?<=[.;:])\s+)(?:(?:Phó\s+)?(?:Chủ tịch|Giám �
                      r"(?:có ý kiến(?: chỉ đạo)?(?: như sau)?\s*:|yêu cầu\b|giao(?: cho)?\s+(?=[A-ZĐ]|các\b)|đề nghị\b)", re.M)
 # "Kế hoạch do Phó Chủ tịch UBND tỉnh Lê Trường Sơn ký ban hành": the signer's body issues it
 _SIGNED = re.compile(rf"{_TYPES}[^.;:\n]{{0,120}}?\bdo\s+(?P<by>[^.;:\n]{{3,120}}?)\s+ký(?:\s+ban hành)?\b")
+_AS_FOLLOWS = re.compile(r"như sau|nội dung sau|cụ thể như|sau đây|(?<![\wà-ỹ])(?:số|ngày)\s+\d")
+_GIVEN = re.compile(r"(?i:yêu cầu|đề nghị|giao|chỉ đạo)\s*:[^\n]*$")
 _LEAD_DATE = re.compile(rf"(?:^|[\s(])(?:[Nn]gày\s+)?(?:{_DATE})\s*,+\s*$")
 _PAREN = re.compile(r"\s*\([^()]{0,80}\)\s*$")
 
@@ -62,6 +64,10 @@ def _statements(text: str, start: int, end: int | None):
     seg = text[start:end]
     for m in _ISSUES.finditer(seg):
         before = seg[max(0, m.start() - 300):m.start()]
+        if _GIVEN.search(before):
+            continue  # "… yêu cầu: Ban Tuyên giáo Tỉnh ủy chủ động xây dựng kế hoạch …": an instruction, not an issue
+        if re.match(r"\s+(?:xây dựng|triển khai)\s", m.group(0)) and not _AS_FOLLOWS.search(seg[m.end():m.end() + 400].split("\n")[0]):
+            continue  # "Văn phòng Tỉnh ủy xây dựng kế hoạch đảm bảo …" (present, no "như sau"): work to do, not a plan made
         org = _subject(before)
         if org is None:
             continue
@@ -186,6 +192,8 @@ def statement_end(text: str) -> int | None:
     for m in _ISSUES.finditer(text):
         if _subject(text[max(0, m.start() - 300):m.start()]) is None:
             continue
+        if re.match(r"\s*,?\s*(?:yêu cầu|đề nghị|giao|chỉ đạo)\s", text[m.end():]):
+            return m.end()  # "… đã có Công văn số 3015/UBND-TN ngày 23/8/2018 yêu cầu …:": the instruction is the content
         stop = re.compile(r"\.(?=\s+[A-ZĐÀ-Ỹ])|:\s|$").search(text, m.end())
         return stop.end() if stop else len(text)
     return None

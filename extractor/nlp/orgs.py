@@ -250,6 +250,18 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             k = last_good = k + 2  # a numbered body: "Tổ đại biểu số 01", "Trường Tiểu học số 2"
             lower_run = 0
             continue
+        if low == "lần" and k + 2 < n and ltoks[k + 1][0] == "thứ" and re.fullmatch(r"[IVXLC]+", toks[k + 2][0]):
+            k = last_good = k + 3  # "Tiểu ban Tuyên truyền Đại hội Đảng bộ xã lần thứ I"
+            lower_run = 0
+            continue
+        c = k + (tok == ",")
+        if k > j and c + 2 < n and ltoks[c][0] == "nhiệm" and ltoks[c + 1][0] == "kỳ" and re.fullmatch(r"(?:19|20)\d\d", toks[c + 2][0]) \
+                and k >= 2 and ltoks[k - 2][0] == "thứ" and re.fullmatch(r"[IVXLC]+", toks[k - 1][0]):  # after "lần thứ I"
+            k = last_good = c + 3  # "…, nhiệm kỳ 2025–2030": the term of the body's congress
+            while k + 1 < n and toks[k][0] in ("-", "–") and re.fullmatch(r"\d{4}", toks[k + 1][0]):
+                k = last_good = k + 2
+            lower_run = 0
+            continue
         if low in ("khóa", "khoá") and k + 1 < n and re.fullmatch(r"[IVXLC]+", toks[k + 1][0]) and not _broken(sc, k + 1):
             k = last_good = k + 2  # a council or committee of one term: "HĐND huyện khóa XIX"
             lower_run = 0
@@ -297,7 +309,8 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
                 k = last_good = k + 1  # "Thường trực HĐND, Ủy ban MTTQ các xã": the places come after the list
                 continue
         if tok in ("và", ",", "-", "–") and k + 1 < n and _is_cap(toks[k + 1][0]) and not _broken(sc, k + 1) \
-                and not _starts_org(toks, k + 1) and (tok in ("-", "–") or _head_at(toks, k + 1) is None):
+                and not _starts_org(toks, k + 1) and (tok in ("-", "–") or _head_at(toks, k + 1) is None) \
+                and not (k + 2 < n and f"{toks[k + 1][0]} {ltoks[k + 2][0]}" in _POSTS):
             k += 1  # "Sở Văn hóa, Thể thao và Du lịch"; but "Sở Tư pháp, Báo Hà Tĩnh" are two
             continue
         if tok in (",", "và") and group and k + 1 < n and ltoks[k + 1][0] in GROUP_AFTER_COMMA and not _broken(sc, k + 1):
@@ -317,6 +330,11 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             continue
         break
     return last_good
+
+
+# a post after a comma starts the next addressee, not a field of this name ("…, Chủ tịch UBND các xã")
+_POSTS = frozenset({"Chủ tịch", "Giám đốc", "Thủ trưởng", "Bí thư", "Lãnh đạo", "Phó Chủ", "Phó Giám", "Chánh Văn", "Trưởng ban",
+                    "Trưởng phòng", "Hiệu trưởng"})
 
 
 def _province_end(toks, a: int, b: int) -> int:

@@ -15,7 +15,7 @@ from .names import PlanContext, normalize_name
 from .orgs import OrgMention, find_orgs, starts_with_org
 from .tasks import TaskDraft, full_name
 
-_REPORT = re.compile(r"(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: về| đến| tới)?|thông qua|tổng hợp báo cáo|trình)\s*\(?\s*"
+_REPORT = re.compile(r"(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: về| đến| tới)?|thông qua|tổng hợp báo cáo|trình|đề xuất|\(\s*qua)\s*\(?\s*"
                      r"(?:(?:Giám đốc|Chủ tịch|Bí thư|Trưởng ban|[Ll]ãnh đạo)\b[^,.;:\n]{0,25}?\s+và\s+)?$", re.I)
 # "báo cáo … về Sở để tổng hợp": the bare word is the plan's own Sở.
 _OWN_SO = re.compile(r"(?i:báo cáo|gửi|về)\s+(Sở)\b(?!\s+[A-ZĐ])")  # case-sensitive: "Sở Y tế" is another Sở
