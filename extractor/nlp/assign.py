@@ -144,16 +144,16 @@ def _sentence(text: str, a: int, b: int, base: int, ctx: PlanContext, r: Roles) 
         rel, end = first.start - base - a, last.end - base - a
         lead_in = _POST.sub("", sent[:rel])
         role = None
-        if _COOP.search(lead_in[-30:]):
+        if _COOP.search(lead_in[-50:]):
             role = "coop"
         elif _ASK.search(lead_in[-30:]):
             role = "lead"
             r.requested = r.requested or bool(_REQUEST.search(lead_in[-30:]))
         elif _NOT_LEAD.search(lead_in[-25:]):
             role = None
-        elif _opens_clause(sent[clause_start:rel]) and re.match(r"\s*:", sent[end:]) and not _ASK_AFTER.search(sent[:rel]):
+        elif _opens_clause(_POST.sub("", sent[clause_start:rel])) and re.match(r"\s*:", sent[end:]) and not _ASK_AFTER.search(sent[:rel]):
             role = "lead"  # "Các sở, ban, ngành, UBND các huyện: nghiên cứu …": the item's units
-        elif _opens_clause(sent[clause_start:rel]) and _acts(sent[end:]):
+        elif _opens_clause(_POST.sub("", sent[clause_start:rel])) and _acts(sent[end:]):  # "Giám đốc Sở X và …"
             if is_issuer(first, ctx) or _SPEAKS.match(sent[end:]):  # "Huyện ủy chỉ đạo, …": it gives the work
                 r.issuer_speaks = True
             elif not _PAST.match(sent[end:]):  # "UBND thành phố đã có văn bản …": told, not assigned
