@@ -148,3 +148,25 @@ def test_a_channel_in_brackets_and_a_body_proposed_to_receive_reports(tmp_path):
     got = {(u.role, u.name) for u in rec.units}
     assert any(r == "report_to" and similar(n, "Sở Kế hoạch và Đầu tư") for r, n in got)
     assert any(r == "report_to" and similar(n, "Bộ Công Thương") for r, n in got)
+
+
+def test_the_issuer_after_do_is_not_a_lead_and_a_chosen_body_is():
+    ctx = PlanContext(issuer="Ủy ban nhân dân tỉnh", issuer_base="Ủy ban nhân dân")
+    r = roles("Kế hoạch do Chủ tịch UBND tỉnh ký ban hành, yêu cầu Thủ trưởng các cơ quan liên quan triển khai.", 0, ctx)
+    assert [o.text for o in r.lead] == ["các cơ quan liên quan"]
+    r = roles("Đại hội chi bộ hoàn thành trong tháng 4 (Đảng bộ xã Bình An được chọn tổ chức đại hội điểm).", 0, PlanContext())
+    assert [o.text for o in r.lead] == ["Đảng bộ xã Bình An"]
+
+
+def test_de_nghi_asks_the_names_it_governs_and_the_next_sentence_s_subject_leads(tmp_path):
+    rec = extract(_write(tmp_path, "dn.txt",
+        "Theo đó, Ban Thường vụ Đảng ủy xã đề nghị các đoàn thể xã vận động nhân dân tham gia. Hội Cựu chiến binh xã "
+        "phối hợp với các chi hội tổ chức trưng bày ảnh trong thời gian diễn ra đại hội.\n"))
+    got = {(u.role, u.text) for u in rec.units}
+    assert ("requested", "các đoàn thể xã") in got and ("lead", "Hội Cựu chiến binh xã") in got
+
+
+def test_a_news_item_s_date_line_gives_the_year_of_a_day_without_one():
+    got = find_deadlines("Các đảng bộ hoàn thành dự thảo trước ngày 20.3.", None, 0, True,
+                         "Huyện ủy chọn 2 đảng bộ tổ chức đại hội điểm\n\nTHỨ NĂM, 06/02/2025 09:15:00\n\n")
+    assert [(f.text, f.e) for f in got] == [("trước ngày 20.3", "2025-03-20")]

@@ -36,7 +36,7 @@ def _opens_clause(before: str) -> bool:
     """Only adverbials closed by commas ("Sau khi kết thúc đợt tiếp xúc, ") or a linking word stand before
     the name: it is the clause's subject. Linear in the text (no nested repetition)."""
     s = re.sub(r"(?:^|\s)(?:và|còn|thì)\s*$", "", before).strip()
-    if not s or _INTRO_WORD.fullmatch(s.rstrip(",").strip()):
+    if not s or _INTRO_WORD.fullmatch(s.rstrip(",").strip()) or s.endswith("("):  # "(Đảng bộ xã X được chọn …)"
         return True
     if not s.endswith(",") or ";" in s or ":" in s:
         return False
@@ -60,6 +60,7 @@ class Roles:
     lead: list[OrgMention] = field(default_factory=list)
     cooperate: list[OrgMention] = field(default_factory=list)
     requested: bool = False
+    requested_at: set[int] = field(default_factory=set)  # where the names "đề nghị" asks are (the others lead)
     issuer_speaks: bool = False  # the issuer is the subject: "UBND tỉnh yêu cầu …"
 
 
@@ -148,7 +149,10 @@ def _sentence(text: str, a: int, b: int, base: int, ctx: PlanContext, r: Roles) 
             role = "coop"
         elif _ASK.search(lead_in[-30:]):
             role = "lead"
-            r.requested = r.requested or bool(_REQUEST.search(lead_in[-30:]))
+            if _REQUEST.search(lead_in[-30:]):
+                r.requested = True
+                r.requested_at.update(o.start for o in chain)
+            chain = [o for o in chain if not is_issuer(o, ctx)]  # "Kế hoạch do Phó Chủ tịch UBND tỉnh … ký"
         elif _NOT_LEAD.search(lead_in[-25:]):
             role = None
         elif _opens_clause(_POST.sub("", sent[clause_start:rel])) and re.match(r"\s*:", sent[end:]) and not _ASK_AFTER.search(sent[:rel]):
@@ -158,7 +162,7 @@ def _sentence(text: str, a: int, b: int, base: int, ctx: PlanContext, r: Roles) 
                 r.issuer_speaks = True
             elif not _PAST.match(sent[end:]):  # "UBND thành phố đã có văn bản …": told, not assigned
                 role = "lead"
-        if role == "lead":
+        if role == "lead" and chain:
             r.lead.extend(_distribute(chain))
         elif role == "coop":
             r.cooperate.extend(_same_level(_distribute(chain), r.lead))
@@ -206,6 +210,8 @@ def _distribute(chain: list[OrgMention]) -> list[OrgMention]:
 def _acts(after: str) -> bool:
     """A verb follows the name (its subject acts), not a preposition or a further name."""
     after = re.sub(r"^\s*(?:cho|trên|tại|ở)\s[^,;.]{1,60},", "", after)  # "Các tổ tiêm phòng cho đàn vật nuôi …, phối hợp"
+    if re.match(r"\s*(?:sẽ\s+|cũng\s+)?được\s+(?:giao|chọn|lựa chọn|phân công)\b", after):
+        return True  # "Đảng bộ xã Tam Thái được chọn tổ chức đại hội điểm": the work is its
     m = re.match(r"\s*(?:đã|sẽ|cũng|cần|phải|có thể|vừa|thì)?\s*([a-zà-ỹđ]+)(?:\s+([a-zà-ỹđ]+))?", after)
     if not m:
         return False

@@ -51,7 +51,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("recurring", re.compile(rf"(?:[Tt]heo\s+)?[Đđ]ịnh kỳ(?:\s+(?:{_EVERY}\s+)?{_PERIOD}(?:\s*(?:,|và|hoặc)\s*{_PERIOD})*)?")),
     ("recurring", re.compile(rf"{_EVERY}\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và)\s*(?:tuần|tháng|quý|năm)\b)*")),
     ("recurring", re.compile(rf"(?:[Vv]ào\s+)?(?:(?:các|những)\s+)?(?:ngày|buổi|(?:cuối giờ\s+)?(?:sáng|chiều))\s+{_WEEKDAY}"
-                             rf"(?:\s*(?:,|và)\s*{_WEEKDAY})*(?!\s*,?\s*(?:ngày\s+)?\d)")),
+                             rf"(?:\s*(?:,|và)\s*{_WEEKDAY})*(?:\s+{_EVERY}\s+tuần)?(?!\s*,?\s*(?:ngày\s+)?\d)")),
     ("recurring", re.compile(r"\bthường kỳ\b")),
     ("ongoing", re.compile(r"[Tt]hường xuyên(?:,?\s+liên tục)?")),
     ("period", re.compile(rf"(?:[Tt]rong\s+)?[Qq]uý\s+(?:I{{1,3}}|IV)(?:{_YEAR_TAIL}|\b(?!\s*,))")),
@@ -113,7 +113,7 @@ def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool =
             f = Found(m.group(0).strip(), kind, base + a, base + b)
             if narrative and kind == "period" and re.fullmatch(r"(?:[Tt]rong|[Cc]ả)\s+năm\s+(?:19|20)\d\d", f.text):
                 continue  # a report's "trong năm 2018" restates the plan's year; its days and spans are the schedule
-            _interpret(f, year or _year_before(text, a))
+            _interpret(f, year or _year_before(text, a) or _dated_year(before))
             taken.append((a, b))
             out.append(f)
     for lf in lunar_dates.find(text, year or None, before):
@@ -132,6 +132,13 @@ def _year_before(text: str, a: int) -> int | None:
     "tiêm phòng đợt 2 năm 2022 … trong tháng 9, 10"."""
     years = re.findall(r"\b((?:19|20)\d\d)\b", text[max(0, a - 300):a])
     return int(years[-1]) if years else None
+
+
+def _dated_year(before: str) -> int | None:
+    """With neither, the year of the last full date before the block ("THỨ BA, 25/02/2020" over a news item):
+    "trước ngày 25.3" two paragraphs down is that year's. A span of years ("2020-2025") is no date."""
+    days = re.findall(r"(?<![\d/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b", before[-1500:])
+    return int(days[-1]) if days else None
 
 
 def _in_name(text: str, a: int) -> bool:

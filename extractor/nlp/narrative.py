@@ -62,12 +62,8 @@ def stated(text: str, start: int = 0, end: int | None = None) -> Statement | Non
 
 def _statements(text: str, start: int, end: int | None):
     seg = text[start:end]
-    for m in _ISSUES.finditer(seg):
+    for m in _issues(seg):
         before = seg[max(0, m.start() - 300):m.start()]
-        if _GIVEN.search(before):
-            continue  # "… yêu cầu: Ban Tuyên giáo Tỉnh ủy chủ động xây dựng kế hoạch …": an instruction, not an issue
-        if re.match(r"\s+(?:xây dựng|triển khai)\s", m.group(0)) and not _AS_FOLLOWS.search(seg[m.end():m.end() + 400].split("\n")[0]):
-            continue  # "Văn phòng Tỉnh ủy xây dựng kế hoạch đảm bảo …" (present, no "như sau"): work to do, not a plan made
         org = _subject(before)
         if org is None:
             continue
@@ -82,6 +78,18 @@ def _statements(text: str, start: int, end: int | None):
             st.number = num.group(0) if num else None
         st.date = _iso(m) or _lead_date(before[:a])
         yield st
+
+
+def _issues(seg: str):
+    """The matches of `_ISSUES` that state an issue, not work given: "… yêu cầu: Ban Tuyên giáo Tỉnh ủy chủ động
+    xây dựng kế hoạch …" follows an instruction, "Văn phòng Tỉnh ủy xây dựng kế hoạch đảm bảo …" (present tense, no
+    number, no "như sau") is work to do."""
+    for m in _ISSUES.finditer(seg):
+        if _GIVEN.search(seg[max(0, m.start() - 300):m.start()]):
+            continue
+        if re.match(r"\s+(?:xây dựng|triển khai)\s", m.group(0)) and not _AS_FOLLOWS.search(seg[m.end():m.end() + 400].split("\n")[0]):
+            continue
+        yield m
 
 
 def _digest(text: str, start: int, end: int | None) -> Statement | None:
@@ -189,7 +197,7 @@ def _lead_date(before: str) -> str | None:
 def statement_end(text: str) -> int | None:
     """Where the sentence that states the plan's issue ends ("… đã ban hành Kế hoạch số 107/KH-HĐND …. Theo đó,
     …"): what follows it is the plan's content, what precedes it its grounds and its issuer."""
-    for m in _ISSUES.finditer(text):
+    for m in _issues(text):
         if _subject(text[max(0, m.start() - 300):m.start()]) is None:
             continue
         if re.match(r"\s*,?\s*(?:yêu cầu|đề nghị|giao|chỉ đạo)\s", text[m.end():]):

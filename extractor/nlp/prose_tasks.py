@@ -53,24 +53,26 @@ def prose_tasks(blocks: list[Block], start: int, end: int, ctx: PlanContext, doc
             off, text = off + num.end(), text[num.end():]
         if len(text.split()) < 4 or text.rstrip().endswith(":"):
             r = roles(text, b.start + off, ctx) if text.rstrip().endswith(":") else None
-            intro = TaskDraft("", "", 0, 0, [(full_name(o, ctx, doc_text), o) for o in r.lead], [], requested=r.requested) \
+            intro = TaskDraft("", "", 0, 0, [(full_name(o, ctx, doc_text), o) for o in r.lead], [], requested=r.requested,
+                              requested_at=r.requested_at) \
                 if r is not None and r.lead else None
             prev = None if cut is None else prev
             continue
         r = roles(text, b.start + off, ctx)
         leads = [(full_name(o, ctx, doc_text), o) for o in r.lead]
         coops = [(full_name(o, ctx, doc_text), o) for o in r.cooperate]
+        asked = set(r.requested_at)
         if not leads and intro is not None:
-            leads, requested = intro.lead, intro.requested
+            leads, requested, asked = intro.lead, intro.requested, intro.requested_at
         elif not leads and prev is not None and _CARRIES_ON.search(text):
-            leads, requested = prev.lead, prev.requested
+            leads, requested, asked = prev.lead, prev.requested, prev.requested_at
         else:
             requested = r.requested
         if not leads:
             prev = None
             continue
         d = TaskDraft(f"?-{len(out) + 1}", text.strip(), b.start + off, b.end, _dedupe(leads), _dedupe(coops),
-                      section="?", requested=requested)
+                      section="?", requested=requested, requested_at=asked)
         out.append(d)
         prev = d
     return out

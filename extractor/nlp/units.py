@@ -44,7 +44,8 @@ def collect_units(text: str, ranges: list[tuple[int, int]], issuer_text: str | N
     given: set[int] = set()  # where a task already gave a name its role, with its places completed
     for t in tasks:
         for name, o in t.lead:
-            add(name, "requested" if t.requested else "lead", o.text, o.start)
+            asked = t.requested and (not t.requested_at or o.start in t.requested_at)  # "đề nghị A …; B phối hợp …": B leads
+            add(name, "requested" if asked else "lead", o.text, o.start)
             given.add(o.start)
         for name, o in t.cooperate:
             add(name, "cooperate", o.text, o.start)
