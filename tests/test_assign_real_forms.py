@@ -170,3 +170,19 @@ def test_a_news_item_s_date_line_gives_the_year_of_a_day_without_one():
     got = find_deadlines("Các đảng bộ hoàn thành dự thảo trước ngày 20.3.", None, 0, True,
                          "Huyện ủy chọn 2 đảng bộ tổ chức đại hội điểm\n\nTHỨ NĂM, 06/02/2025 09:15:00\n\n")
     assert [(f.text, f.e) for f in got] == [("trước ngày 20.3", "2025-03-20")]
+
+
+def test_a_committee_s_place_completes_its_units_and_chosen_bodies_lead(tmp_path):
+    rec = extract(_write(tmp_path, "hu.txt",
+        "Ban Thường vụ Huyện ủy Kim Bảng vừa tổ chức hội nghị triển khai kế hoạch đại hội.\n\n"
+        "Ban Thường vụ Huyện ủy Kim Bảng đã chọn Đảng bộ xã Tân Sơn và Chi bộ Khối Vận huyện để tổ chức đại hội điểm "
+        "trước ngày 30.3.2025.\n"))
+    got = {(u.role, u.name) for u in rec.units}
+    assert ("issuer", "Ban Thường vụ Huyện ủy Kim Bảng") in got
+    assert ("lead", "Chi bộ Khối Vận huyện Kim Bảng") in got and ("lead", "Đảng bộ xã Tân Sơn") in got
+
+
+def test_a_chaired_meeting_is_told_of_not_given():
+    """(a guard: a post before a subject now opens its clause, and chairing a meeting must not make a lead)"""
+    r = roles("Đồng chí Nguyễn Văn An, Tổ trưởng Tổ giúp việc Tiểu ban Tuyên truyền chủ trì cuộc họp.", 0, PlanContext())
+    assert r.lead == []

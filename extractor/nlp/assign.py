@@ -147,6 +147,8 @@ def _sentence(text: str, a: int, b: int, base: int, ctx: PlanContext, r: Roles) 
         role = None
         if _COOP.search(lead_in[-50:]):
             role = "coop"
+        elif _CHOSEN.search(lead_in[-20:]) and re.match(r"\s*(?:,\s*)?để\s", sent[end:]):
+            role = "lead"  # "đã chọn Đảng bộ xã A và Đảng bộ B để tổ chức đại hội điểm"
         elif _ASK.search(lead_in[-30:]):
             role = "lead"
             if _REQUEST.search(lead_in[-30:]):
@@ -160,6 +162,8 @@ def _sentence(text: str, a: int, b: int, base: int, ctx: PlanContext, r: Roles) 
         elif _opens_clause(_POST.sub("", sent[clause_start:rel])) and _acts(sent[end:]):  # "Giám đốc Sở X và …"
             if is_issuer(first, ctx) or _SPEAKS.match(sent[end:]):  # "Huyện ủy chỉ đạo, …": it gives the work
                 r.issuer_speaks = True
+            elif _CHAIRS.match(sent[end:]):  # "… Tổ trưởng Tổ giúp việc chủ trì cuộc họp": a meeting told of, no work
+                pass
             elif not _PAST.match(sent[end:]):  # "UBND thành phố đã có văn bản …": told, not assigned
                 role = "lead"
         if role == "lead" and chain:
@@ -170,6 +174,8 @@ def _sentence(text: str, a: int, b: int, base: int, ctx: PlanContext, r: Roles) 
 
 
 _PAST = re.compile(r"\s*(?:đã|vừa)\s")
+_CHOSEN = re.compile(r"(?<![\wà-ỹ])(?:lựa\s+)?chọn\s*$", re.I)
+_CHAIRS = re.compile(r"\s*(?:đã\s+)?chủ trì\s+(?:cuộc họp|hội nghị|buổi làm việc|phiên họp)", re.I)
 _ASK_AFTER = re.compile(r"(?i:kính gửi|nơi nhận)\s*:?\s*$")
 # a subject that hands the work on: it speaks, the names after it lead ("UBND tỉnh yêu cầu …", "Huyện ủy chỉ đạo, …")
 _SPEAKS = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:yêu cầu|giao(?: cho)?|đề nghị|có ý kiến|chỉ đạo\s*[,:]|dự kiến\s*:)(?![\wà-ỹ])", re.I)

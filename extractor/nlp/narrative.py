@@ -19,7 +19,7 @@ _TYPES = r"(?:[Kk]ế hoạch|KẾ HOẠCH|[Cc]hương trình(?: hành động)?
 _DATE = r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
 # "<body> (đã|vừa) ban hành Kế hoạch (số <code>) (ngày <date>)"
 _ISSUES = re.compile(
-    r"(?<!\s)\s+(?:(?:mới đây|vừa qua|gần đây|hôm nay)\s*,?\s*)?(?:đã\s+|vừa\s+|cũng\s+|mới\s+)*(?:ban hành|xây dựng|triển khai|thống nhất(?: với [^,.;]{3,80}?)?|phê duyệt|có)\s+"
+    r"(?<!\s)\s+(?:(?:mới đây|vừa qua|gần đây|hôm nay)\s*,?\s*)?(?:đã\s+|vừa\s+|cũng\s+|mới\s+)*(?:tổ chức hội nghị\s+)?(?:ban hành|xây dựng|triển khai|thống nhất(?: với [^,.;]{3,80}?)?|phê duyệt|có)\s+"
     rf"(?:(?:và\s+)?(?:ban hành\s+)?)(?P<type>{_TYPES})\b"
     rf"(?P<tail>(?:\s+(?:số|liên tịch))?\s*(?P<code>\d[\w.&]*(?:\s?[-/]\s?[\w.&]+)+)?(?:\s*,?\s*ngày\s+(?:{_DATE}))?)"
 )
@@ -28,7 +28,7 @@ _DIGEST = re.compile(r"^(?:Theo đó|Trong đó|Theo [Kk]ế hoạch|Kế hoạc
 _DIGEST_VERB = re.compile(r"\s+(?:đã\s+|cũng\s+)*(?:yêu cầu|đề nghị|giao|chỉ đạo)\b")
 # a body that speaks at the start of a clause, when no sentence says it issued the text: "UBND tỉnh có ý kiến
 # như sau:", "Chủ tịch UBND tỉnh giao Sở …", "Văn phòng Bộ xin thông báo và đề nghị …"
-_SPEAKS = re.compile(r"(?:^|(?<=[.;:])\s+)(?:(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Thủ trưởng|Chánh Văn phòng|Bí thư)\s+)?"
+_SPEAKS = re.compile(r"(?:^|(?<=[.;:])\s+)(?:(?:đồng chí\s+)?(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Thủ trưởng|Chánh Văn phòng|Bí thư Thường trực|Bí thư)\s+)?"
                      r"(?P<org>[A-ZĐÀ-Ỹ][^.;:\n]{2,90}?)\s+(?:đã\s+|cũng\s+|xin thông báo và\s+)?"
                      r"(?:có ý kiến(?: chỉ đạo)?(?: như sau)?\s*:|yêu cầu\b|giao(?: cho)?\s+(?=[A-ZĐ]|các\b)|đề nghị\b)", re.M)
 # "Kế hoạch do Phó Chủ tịch UBND tỉnh Lê Trường Sơn ký ban hành": the signer's body issues it
