@@ -22,7 +22,8 @@ from .orgs import STOP, STOP_PHRASES, OrgMention, find_orgs
 # words that hand work to the names after them; "đề nghị" asks a body outside the issuer's authority
 _ASK = re.compile(r"(?:(?<![\wà-ỹ])(?:giao(?: cho)?|yêu cầu|đề nghị|do|đối với|riêng)(?:\s+(?:các|những))?\s*:?\s*)$", re.I)
 _REQUEST = re.compile(r"(?<![\wà-ỹ])đề nghị(?:\s+(?:các|những))?\s*:?\s*$", re.I)
-_COOP = re.compile(r"(?<![\wà-ỹ])(?:phối hợp(?: chặt chẽ)?(?: với)?|cùng(?: với)?|kết hợp với)\s*$", re.I)
+_COOP = re.compile(r"(?<![\wà-ỹ])(?:phối hợp(?:(?:\s+[a-zà-ỹđ]+){1,2}(?:\s*,(?:\s+[a-zà-ỹđ]+){1,2})?\s+với| với)?"
+                   r"|cùng(?: với)?|kết hợp với)\s*$", re.I)  # "phối hợp chặt chẽ, kịp thời với Sở GTVT"
 # names after these receive, are directed, or are told of the work: never its lead
 _NOT_LEAD = re.compile(r"(?<![\wà-ỹ])(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: về)?|về|trình|của|cho|tới|đến|chỉ đạo|giúp|"
                        r"hướng dẫn|đôn đốc|tại|với|hỗ trợ|tham mưu(?: giúp)?|thông qua|qua|theo|từ)\s*$", re.I)
@@ -35,7 +36,7 @@ def _opens_clause(before: str) -> bool:
     """Only adverbials closed by commas ("Sau khi kết thúc đợt tiếp xúc, ") or a linking word stand before
     the name: it is the clause's subject. Linear in the text (no nested repetition)."""
     s = re.sub(r"(?:^|\s)(?:và|còn|thì)\s*$", "", before).strip()
-    if not s or _INTRO_WORD.fullmatch(s.rstrip(",").strip()):
+    if not s or _INTRO_WORD.fullmatch(s.rstrip(",").strip()) or s.endswith("("):  # "(Đảng bộ xã X được chọn …)"
         return True
     if not s.endswith(",") or ";" in s or ":" in s:
         return False
@@ -47,7 +48,8 @@ _POST = re.compile(r"(?:(?<![\wà-ỹ])(?:Phó\s+)?(?:Giám đốc|Chủ tịch|
                    r"Chánh Văn phòng|Chánh Thanh tra|Hiệu trưởng|Tổ trưởng|Trưởng|Người đứng đầu|Lãnh đạo)\s+)$", re.I)
 # "Trưởng phòng văn hóa và thông tin huyện": a body written in lower case after a post
 _LOWER_BODY = re.compile(r"(?<![\wà-ỹ])(?:Trưởng|trưởng)\s+(?P<body>(?P<head>phòng|ban|trạm|trung tâm)\s+[a-zà-ỹđ ,&-]{3,80})")
-_CHAIN = re.compile(r"^\s*(?:,|và|,\s*và)\s*$")
+# "Giám đốc Sở KH&ĐT và thủ trưởng các sở, ngành": a post between listed bodies keeps them one list
+_CHAIN = re.compile(r"^\s*(?:,|và|,\s*và)\s*(?:(?:Giám đốc|Thủ trưởng|Chủ tịch|Lãnh đạo)\s+)?$", re.I)
 _PLACE_END = re.compile(r"\s(?:huyện|tỉnh|thành phố|thị xã|quận|xã|phường|thị trấn)$")
 
 
@@ -58,6 +60,7 @@ class Roles:
     lead: list[OrgMention] = field(default_factory=list)
     cooperate: list[OrgMention] = field(default_factory=list)
     requested: bool = False
+    requested_at: set[int] = field(default_factory=set)  # where the names "đề nghị" asks are (the others lead)
     issuer_speaks: bool = False  # the issuer is the subject: "UBND tỉnh yêu cầu …"
 
 
@@ -142,19 +145,28 @@ def _sentence(text: str, a: int, b: int, base: int, ctx: PlanContext, r: Roles) 
         rel, end = first.start - base - a, last.end - base - a
         lead_in = _POST.sub("", sent[:rel])
         role = None
-        if _COOP.search(lead_in[-30:]):
+        if _COOP.search(lead_in[-50:]):
             role = "coop"
+        elif _CHOSEN.search(lead_in[-20:]) and re.match(r"\s*(?:,\s*)?để\s", sent[end:]):
+            role = "lead"  # "đã chọn Đảng bộ xã A và Đảng bộ B để tổ chức đại hội điểm"
         elif _ASK.search(lead_in[-30:]):
             role = "lead"
-            r.requested = r.requested or bool(_REQUEST.search(lead_in[-30:]))
+            if _REQUEST.search(lead_in[-30:]):
+                r.requested = True
+                r.requested_at.update(o.start for o in chain)
+            chain = [o for o in chain if not is_issuer(o, ctx)]  # "Kế hoạch do Phó Chủ tịch UBND tỉnh … ký"
         elif _NOT_LEAD.search(lead_in[-25:]):
             role = None
-        elif _opens_clause(sent[clause_start:rel]) and _acts(sent[end:]):
-            if is_issuer(first, ctx):
+        elif _opens_clause(_POST.sub("", sent[clause_start:rel])) and re.match(r"\s*:", sent[end:]) and not _ASK_AFTER.search(sent[:rel]):
+            role = "lead"  # "Các sở, ban, ngành, UBND các huyện: nghiên cứu …": the item's units
+        elif _opens_clause(_POST.sub("", sent[clause_start:rel])) and _acts(sent[end:]):  # "Giám đốc Sở X và …"
+            if is_issuer(first, ctx) or _SPEAKS.match(sent[end:]):  # "Huyện ủy chỉ đạo, …": it gives the work
                 r.issuer_speaks = True
+            elif _CHAIRS.match(sent[end:]):  # "… Tổ trưởng Tổ giúp việc chủ trì cuộc họp": a meeting told of, no work
+                pass
             elif not _PAST.match(sent[end:]):  # "UBND thành phố đã có văn bản …": told, not assigned
                 role = "lead"
-        if role == "lead":
+        if role == "lead" and chain:
             r.lead.extend(_distribute(chain))
         elif role == "coop":
             r.cooperate.extend(_same_level(_distribute(chain), r.lead))
@@ -162,6 +174,11 @@ def _sentence(text: str, a: int, b: int, base: int, ctx: PlanContext, r: Roles) 
 
 
 _PAST = re.compile(r"\s*(?:đã|vừa)\s")
+_CHOSEN = re.compile(r"(?<![\wà-ỹ])(?:lựa\s+)?chọn\s*$", re.I)
+_CHAIRS = re.compile(r"\s*(?:đã\s+)?chủ trì\s+(?:cuộc họp|hội nghị|buổi làm việc|phiên họp)", re.I)
+_ASK_AFTER = re.compile(r"(?i:kính gửi|nơi nhận)\s*:?\s*$")
+# a subject that hands the work on: it speaks, the names after it lead ("UBND tỉnh yêu cầu …", "Huyện ủy chỉ đạo, …")
+_SPEAKS = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:yêu cầu|giao(?: cho)?|đề nghị|có ý kiến|chỉ đạo\s*[,:]|dự kiến\s*:)(?![\wà-ỹ])", re.I)
 _GROUP_PLACE = re.compile(r"\s(?:các|những)\s+(?:xã|phường|huyện|thị trấn|thị xã|quận|thành phố)\b.*$")
 
 
@@ -190,14 +207,17 @@ def _distribute(chain: list[OrgMention]) -> list[OrgMention]:
     m = _GROUP_PLACE.search(chain[-1].text)
     if len(chain) < 2 or not m:
         return chain
-    tail = m.group(0)
+    tail = m.group(0)  # (a group of kinds, "Các sở, ban, ngành", keeps its own scope)
     return [OrgMention(o.text + tail, o.start, o.end, True) if not _GROUP_PLACE.search(o.text) and
+            not o.text.lower().startswith(("các ", "những ")) and
             not re.search(r"\s(?:tỉnh|huyện|xã|phường|thành phố)(?:\s|$)", o.text) else o for o in chain]
 
 
 def _acts(after: str) -> bool:
     """A verb follows the name (its subject acts), not a preposition or a further name."""
     after = re.sub(r"^\s*(?:cho|trên|tại|ở)\s[^,;.]{1,60},", "", after)  # "Các tổ tiêm phòng cho đàn vật nuôi …, phối hợp"
+    if re.match(r"\s*(?:sẽ\s+|cũng\s+)?được\s+(?:giao|chọn|lựa chọn|phân công)\b", after):
+        return True  # "Đảng bộ xã Tam Thái được chọn tổ chức đại hội điểm": the work is its
     m = re.match(r"\s*(?:đã|sẽ|cũng|cần|phải|có thể|vừa|thì)?\s*([a-zà-ỹđ]+)(?:\s+([a-zà-ỹđ]+))?", after)
     if not m:
         return False

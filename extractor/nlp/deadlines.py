@@ -19,14 +19,17 @@ from extractor.nlp.prefilter import HAS_DIGIT, needs_digit
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PERIOD = r"(?:quý [IV]{1,3}\b|6 tháng|06 tháng|sáu tháng|\d{1,2} tháng|tuần|tháng|quý|năm)"
-_DAY = r"ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+# day, month and year are parted by "/" or, written without spaces, by a dot or a hyphen ("10.3.2020", "31-12-2019")
+_SEP = r"(?:\s*/\s*|[.\-](?=\d))"
+_DAY = rf"ngày\s+\d{{1,2}}(?:{_SEP}\d{{1,2}}(?:{_SEP}\d{{4}})?|\s+tháng\s+\d{{1,2}}(?:\s+năm\s+\d{{4}})?)"
 _UNIT = r"(?:[Tt]háng\s+\d{1,2}|[Qq]uý\s+(?:IV|I{1,3})\b)"
-_YEAR_TAIL = r"(?:\s*/\s*\d{4}|\s+năm\s+\d{4})"
+_YEAR_TAIL = rf"(?:{_SEP}\d{{4}}|\s+năm\s+\d{{4}})"
 _BY = r"(?:[Tt]rước|[Cc]hậm nhất(?: (?:là|vào))?(?: trước)?|[Hh]ạn chót)"
 _EVERY = r"(?:[Hh][àằ]ng|[Mm]ỗi)"
+_WEEKDAY = r"(?:thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)\b|[Cc]hủ\s+nhật)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # spans: "từ ngày 01/5/2025 đến ngày 31/5/2025", "từ tháng 4 đến tháng 6/2024", "Quý III và quý IV/2025"
-    ("period", re.compile(rf"[Tt]ừ\s+(?:{_DAY}|ngày\s+\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?(?:{_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{4}})")),
+    ("period", re.compile(rf"[Tt]ừ\s+(?:{_DAY}|ngày\s+\d{{1,2}}|nay)\s+(?:đến|tới)\s+(?:hết\s+)?(?:{_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{4}})")),
     # compact spans: "30/11- 05/12/2021", "25-29/12/2010", "từ ngày 01-10/11/2022"
     ("period", re.compile(r"(?:[Tt]ừ\s+(?:ngày\s+)?)?(?<![\d/])\d{1,2}(?:/\d{1,2})?\s*[-–]\s*\d{1,2}/\d{1,2}/\d{4}")),
     # the day of an event: "vào lúc 8 giờ 00, ngày 21/5/2024 (thứ ba)", "sáng ngày 04/6/2019", "vào ngày 30/01/2020"
@@ -37,7 +40,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("recurring", re.compile(rf"(?:{_EVERY}\s+(?:tháng|quý|năm)\s*,\s*)?{_BY}\s+ngày\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}})?"
                              rf"\s+(?:(?:của\s+)?tháng cuối (?:quý|kỳ)|{_EVERY}\s+(?:tháng|quý|năm))")),
     ("recurring", re.compile(rf"(?:[Tt]rong\s+|[Vv]ào\s+)?{_UNIT}\s+{_EVERY}\s+năm")),  # "quý I hằng năm"
-    ("due", re.compile(rf"{_BY}\s+(?:{_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{4}})(?:\s+đối với (?:(?!\s+và\s)[^;,.)]){{3,40}})?")),
+    # "trước tháng 7.2020": by the end of the month before
+    ("due", re.compile(rf"[Tt]rước\s+tháng\s+\d{{1,2}}{_YEAR_TAIL}")),
+    ("due", re.compile(rf"{_BY}\s+(?:{_DAY}|\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}\d{{4}})(?:\s+đối với (?:(?!\s+và\s)[^;,.)]){{3,40}})?")),
     ("period", re.compile(r"(?:[Tt]rong\s+)?6 tháng (?:đầu|cuối) năm(?:\s+\d{4})?")),
     # years: "từ năm 2021 đến năm 2025"; a target's year "Đến năm 2025 đạt trên 85%", "đến hết năm 2025"
     ("period", re.compile(r"[Tt]ừ\s+(?:nay\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:đến|tới|-)\s*(?:hết\s+)?năm\s+(?:19|20)\d\d\b")),
@@ -45,11 +50,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("due", re.compile(r"(?:[Vv]ào\s+)?[Cc]uối\s+(?:năm\s+\d{4}|quý\s+(?:IV|I{1,3})(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}\s*/\s*\d{4})")),
     ("recurring", re.compile(rf"(?:[Tt]heo\s+)?[Đđ]ịnh kỳ(?:\s+(?:{_EVERY}\s+)?{_PERIOD}(?:\s*(?:,|và|hoặc)\s*{_PERIOD})*)?")),
     ("recurring", re.compile(rf"{_EVERY}\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và)\s*(?:tuần|tháng|quý|năm)\b)*")),
+    ("recurring", re.compile(rf"(?:[Vv]ào\s+)?(?:(?:các|những)\s+)?(?:ngày|buổi|(?:cuối giờ\s+)?(?:sáng|chiều))\s+{_WEEKDAY}"
+                             rf"(?:\s*(?:,|và)\s*{_WEEKDAY})*(?:\s+{_EVERY}\s+tuần)?(?!\s*,?\s*(?:ngày\s+)?\d)")),
     ("recurring", re.compile(r"\bthường kỳ\b")),
     ("ongoing", re.compile(r"[Tt]hường xuyên(?:,?\s+liên tục)?")),
-    ("period", re.compile(r"(?:[Tt]rong\s+)?[Qq]uý\s+(?:I{1,3}|IV)(?:(?:\s*/\s*|\s+năm\s+)\d{4}|\b(?!\s*,))")),
+    ("period", re.compile(rf"(?:[Tt]rong\s+)?[Qq]uý\s+(?:I{{1,3}}|IV)(?:{_YEAR_TAIL}|\b(?!\s*,))")),
     ("period", re.compile(r"(?:[Tt]rong|[Cc]ả)\s+năm(?:\s+\d{4})?\b")),
-    ("period", re.compile(r"(?:[Tt]rong\s+)?[Tt]háng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)\d{4}")),
+    ("period", re.compile(rf"(?:[Tt]rong\s+)?[Tt]háng\s+\d{{1,2}}{_YEAR_TAIL}")),
     ("period", re.compile(r"(?:[Tt]rong|[Vv]ào)\s+tháng\s+\d{1,2}(?:\s*(?:,|và)\s*\d{1,2})*\b(?!\s*/|\s+năm|\s+tháng)")),
     # rounds a year: "đủ 4 đợt/năm", "2 lần/năm"; work done "theo đợt"
     ("recurring", re.compile(r"\b\d{1,2}\s+(?:đợt|lần)\s*/\s*(?:tuần|tháng|quý|năm)\b|\b[Tt]heo đợt\b")),
@@ -97,7 +104,7 @@ def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool =
                 continue
             if kind == "due" and m.group(0)[:3].lower() == "đến" and _names_horizon(text, a):
                 continue
-            if re.search(r"ngày\s*\d{0,2}\s*$", text[max(0, a - 12):a]):  # "ngày 19 tháng 6 năm 2015": a date
+            if re.search(r"(?i:ngày)\s*\d{0,2}\s*$", text[max(0, a - 12):a]):  # "ngày 19 tháng 6 năm 2015": a date
                 continue
             if kind == "recurring" and re.match(r"\s+đợt\b", text[b:b + 6]):
                 continue  # "tiêm phòng định kỳ đợt 2": the round's name, not how often
@@ -106,7 +113,7 @@ def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool =
             f = Found(m.group(0).strip(), kind, base + a, base + b)
             if narrative and kind == "period" and re.fullmatch(r"(?:[Tt]rong|[Cc]ả)\s+năm\s+(?:19|20)\d\d", f.text):
                 continue  # a report's "trong năm 2018" restates the plan's year; its days and spans are the schedule
-            _interpret(f, year or _year_before(text, a))
+            _interpret(f, year or _year_before(text, a) or _dated_year(before))
             taken.append((a, b))
             out.append(f)
     for lf in lunar_dates.find(text, year or None, before):
@@ -125,6 +132,13 @@ def _year_before(text: str, a: int) -> int | None:
     "tiêm phòng đợt 2 năm 2022 … trong tháng 9, 10"."""
     years = re.findall(r"\b((?:19|20)\d\d)\b", text[max(0, a - 300):a])
     return int(years[-1]) if years else None
+
+
+def _dated_year(before: str) -> int | None:
+    """With neither, the year of the last full date before the block ("THỨ BA, 25/02/2020" over a news item):
+    "trước ngày 25.3" two paragraphs down is that year's. A span of years ("2020-2025") is no date."""
+    days = re.findall(r"(?<![\d/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b", before[-1500:])
+    return int(days[-1]) if days else None
 
 
 def _in_name(text: str, a: int) -> bool:
@@ -162,6 +176,9 @@ def _interpret(f: Found, year: int | None) -> None:
             f.s, f.e = compact
             return
         days = _dates(t, year) if "ngày" in t else []
+        if len(days) == 1 and t.startswith("từ nay"):  # "từ nay đến ngày 30/12/2015": open at its start
+            f.e = days[0]
+            return
         if len(days) == 1 and not re.search(r"\bđến\b|\btới\b", t):  # the day of an event
             f.s = f.e = days[0]
             return
@@ -194,6 +211,12 @@ def _interpret(f: Found, year: int | None) -> None:
         elif y:
             f.s, f.e = f"{y}-01-01", f"{y}-12-31"
     elif f.kind == "due":
+        before_month = re.match(r"trước\s+tháng\s+(\d{1,2})\D+((?:19|20)\d\d)$", t)
+        if before_month and 1 <= int(before_month.group(1)) <= 12:  # "trước tháng 7.2020": by 30 June
+            mo, y = int(before_month.group(1)) - 1, int(before_month.group(2))
+            mo, y = (12, y - 1) if mo == 0 else (mo, y)
+            f.e = f"{y}-{mo:02d}-{_last(y, mo):02d}"
+            return
         days = _dates(t, year)
         horizon = re.fullmatch(r"đến\s+(hết\s+)?năm\s+(\d{4})", t)
         if horizon:  # the year a target is reached: the text gives the year, no day ("hết năm" is its last day)
@@ -244,7 +267,7 @@ def _bounds(unit: str, n: int, y: int) -> tuple[str, str]:
 def _dates(t: str, year: int | None) -> list[str]:
     """ISO dates of 'ngày D/M[/Y]' or 'ngày D tháng M [năm Y]' in t; a date without a year takes the next one's."""
     raw = []
-    for m in re.finditer(r"(?:ngày\s+|(?<=trước )|(?<=nhất )|(?<=đến )|(?<=tới ))(\d{1,2})(?:\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"
+    for m in re.finditer(r"(?:ngày\s+|(?<=trước )|(?<=nhất )|(?<=đến )|(?<=tới ))(\d{1,2})(?:(?:\s*/\s*|[.-](?=\d))(\d{1,2})(?:(?:\s*/\s*|[.-](?=\d))(\d{4}))?"
                          r"|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?|(?=\s+(?:đến|tới)\s+ngày))", t):
         d, mo = int(m.group(1)), int(m.group(2) or m.group(4) or 0)
         raw.append((d, mo, int(m.group(3) or m.group(5) or 0) or None))
@@ -268,6 +291,8 @@ _PER_YEAR = {1: "yearly", 2: "half_yearly", 4: "quarterly", 12: "monthly", 52: "
 def _freq(t: str) -> str | None:
     if "tháng cuối quý" in t:
         return "quarterly"
+    if re.search(r"\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|chủ\s+nhật", t):  # a weekday that comes back
+        return "weekly"
     rounds = re.match(r"(\d{1,2})\s+(?:đợt|lần)\s*/\s*(tuần|tháng|quý|năm)", t)
     if rounds:  # "4 đợt/năm" is quarterly; "2 lần/tháng" still monthly at the least
         n, per = int(rounds.group(1)), rounds.group(2)

@@ -291,6 +291,9 @@ def _context(src: SourceDocument, info: DocInfo, top: _Top, st: Statement | None
     m = re.search(r"\b(thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+([A-ZĐ].*)$", base)
     if m and not base.startswith("Sở") and province_name(m.group(2)) is None:
         ctx.locality = f"{m.group(1)} {m.group(2)}"
+    party = re.search(r"\b(Huyện|Thị|Thành) ủy\s+([A-ZĐ].*)$", base)  # "Ban Thường vụ Huyện ủy Châu Phú": huyện Châu Phú
+    if party and not m and province_name(party.group(2)) is None:
+        ctx.locality = f"{ {'Huyện': 'huyện', 'Thị': 'thị xã', 'Thành': 'thành phố'}[party.group(1)]} {party.group(2)}"
     ctx.issuer_base = re.sub(r"\s+(?:tỉnh|thành phố)\s+.*$", "", base) if not ctx.locality else base
     full = base
     if ctx.province and base.startswith(("Sở ", "Ban ", "Văn phòng ", "Ủy ban nhân dân", "Hội đồng nhân dân")) \

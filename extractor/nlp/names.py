@@ -175,6 +175,7 @@ def normalize_name(mention: str, ctx: PlanContext, text: str = "") -> str:
     s = _PAREN.sub("", s)
     s = _PERSON.sub("", s)
     s = re.sub(r"^TTr\.\s*", "Thường trực ", s)
+    s = re.sub(r"\bHĐND\s*&\s*UBND\b", "HĐND và UBND", s)  # "Văn phòng HĐND&UBND huyện"
     s = re.sub(r"\b([Uu])ỷ ban\b", lambda m: ("Ủ" if m.group(1) == "U" else "ủ") + "y ban", s)  # NĐ 30 spelling
     s = re.sub(r"\b(Tỉnh|Huyện|Thành|Thị|Quận|Đảng) [ỦU][yỷ]\b", r"\1 ủy", s)  # "Tỉnh Ủy" → "Tỉnh ủy"
     s = _expand_tokens(s, ctx, text)

@@ -73,7 +73,7 @@ def find_orgs(text: str, base: int = 0) -> list[OrgMention]:
         j, group = m
         s, e = toks[i][1], toks[j - 1][2]
         out.append(OrgMention(text[s:e], base + s, base + e, group))
-        i = j
+        i = _past_person(sc, j)
     return out
 
 
@@ -239,11 +239,27 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             while q < n and _is_cap(toks[q][0]) and toks[q][0] not in ("UBND",) and not _broken(sc, q) \
                     and not _starts_org(toks, q):
                 q += 1
+            if ltoks[pj - 1][0] == "tỉnh" and q > pj and (q >= n or toks[q][0] not in ("-", "–")):
+                p_end = _province_end(toks, pj, q)
+                if p_end < q:  # "UBND tỉnh Lê Trường Sơn ký": a person after the body, not (all) a province
+                    return p_end
             k = last_good = q
             lower_run = 0
             continue
         if low == "số" and k + 1 < n and re.fullmatch(r"\d{1,3}", toks[k + 1][0]) and not _broken(sc, k + 1):
             k = last_good = k + 2  # a numbered body: "Tổ đại biểu số 01", "Trường Tiểu học số 2"
+            lower_run = 0
+            continue
+        if low == "lần" and k + 2 < n and ltoks[k + 1][0] == "thứ" and re.fullmatch(r"[IVXLC]+", toks[k + 2][0]):
+            k = last_good = k + 3  # "Tiểu ban Tuyên truyền Đại hội Đảng bộ xã lần thứ I"
+            lower_run = 0
+            continue
+        c = k + (tok == ",")
+        if k > j and c + 2 < n and ltoks[c][0] == "nhiệm" and ltoks[c + 1][0] == "kỳ" and re.fullmatch(r"(?:19|20)\d\d", toks[c + 2][0]) \
+                and k >= 2 and ltoks[k - 2][0] == "thứ" and re.fullmatch(r"[IVXLC]+", toks[k - 1][0]):  # after "lần thứ I"
+            k = last_good = c + 3  # "…, nhiệm kỳ 2025–2030": the term of the body's congress
+            while k + 1 < n and toks[k][0] in ("-", "–") and re.fullmatch(r"\d{4}", toks[k + 1][0]):
+                k = last_good = k + 2
             lower_run = 0
             continue
         if low in ("khóa", "khoá") and k + 1 < n and re.fullmatch(r"[IVXLC]+", toks[k + 1][0]) and not _broken(sc, k + 1):
@@ -293,7 +309,8 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
                 k = last_good = k + 1  # "Thường trực HĐND, Ủy ban MTTQ các xã": the places come after the list
                 continue
         if tok in ("và", ",", "-", "–") and k + 1 < n and _is_cap(toks[k + 1][0]) and not _broken(sc, k + 1) \
-                and not _starts_org(toks, k + 1) and (tok in ("-", "–") or _head_at(toks, k + 1) is None):
+                and not _starts_org(toks, k + 1) and (tok in ("-", "–") or _head_at(toks, k + 1) is None) \
+                and not (k + 2 < n and f"{toks[k + 1][0]} {ltoks[k + 2][0]}" in _POSTS):
             k += 1  # "Sở Văn hóa, Thể thao và Du lịch"; but "Sở Tư pháp, Báo Hà Tĩnh" are two
             continue
         if tok in (",", "và") and group and k + 1 < n and ltoks[k + 1][0] in GROUP_AFTER_COMMA and not _broken(sc, k + 1):
@@ -313,6 +330,37 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             continue
         break
     return last_good
+
+
+# a post after a comma starts the next addressee, not a field of this name ("…, Chủ tịch UBND các xã")
+_POSTS = frozenset({"Chủ tịch", "Giám đốc", "Thủ trưởng", "Bí thư", "Lãnh đạo", "Phó Chủ", "Phó Giám", "Chánh Văn", "Trưởng ban",
+                    "Trưởng phòng", "Hiệu trưởng"})
+
+
+def _province_end(toks, a: int, b: int) -> int:
+    """After "tỉnh", the longest run of capitalized words from `a` (up to `b`) that is a province's name;
+    `a` when none is (the words are a person's name: "Phó Chủ tịch UBND tỉnh Lê Trường Sơn")."""
+    from .names import province_by_letters, province_name
+
+    for q in range(min(b, a + 4), a, -1):
+        words = " ".join(t for t, _, _ in toks[a:q])
+        if province_name(words) or province_by_letters(words):
+            return q
+    return a
+
+
+def _past_person(sc: _Scan, j: int) -> int:
+    """Where scanning goes on after a name that ends in "tỉnh": past the person named right after it
+    (capitalized words that are not a province), so "Trường Sơn" of a name is not read as a school."""
+    toks = sc.toks
+    if j >= len(toks) or not _is_cap(toks[j][0]) or _broken(sc, j) or sc.gaps[j] != " " or not (
+            sc.ltoks[j - 1][0] == "tỉnh" or (j >= 2 and _province_end(toks, j - 2, j) == j)
+            or (j >= 3 and _province_end(toks, j - 3, j) == j)):
+        return j
+    q = j
+    while q < len(toks) and q - j < 4 and _is_cap(toks[q][0]) and toks[q][0] not in ("UBND", "HĐND") and not _broken(sc, q):
+        q += 1
+    return q
 
 
 def _starts_org(toks, k: int) -> bool:

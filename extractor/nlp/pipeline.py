@@ -29,7 +29,7 @@ from .paragraph_classifier import has_usable_headings, paragraph_sections
 from .sections import outline
 from .syllables import Syllables
 from .unit_ner import unit_ner_component  # noqa: F401  (registers kh_unit_ner)
-from .prose_tasks import prose_tasks
+from .prose_tasks import listed_tasks, prose_tasks
 from .tasks import table_tasks, tcth_tasks
 from . import targets as _targets  # noqa: F401  (registers kh_targets)
 from .units import collect_units
@@ -207,6 +207,8 @@ def tasks_component(doc: Doc) -> Doc:
     drafts = tcth_tasks(src.blocks, doc._.outline or [], h.body_end, h.ctx, doc._.source.text)
     if not drafts and not has_usable_headings(doc._.outline or []):  # a digest or a plan without an outline
         drafts = prose_tasks(src.blocks, h.body_start, h.body_end, h.ctx, doc._.source.text)
+    if not drafts:  # "UBND tỉnh giao:" over numbered items, outside any "Tổ chức thực hiện"
+        drafts = listed_tasks(src.blocks, h.body_start, h.body_end, h.ctx, doc._.source.text)
     for b in src.blocks[h.body_start:]:  # task tables in the body ("III. Phân công nhiệm vụ") and in appendices
         if b.kind == "table":
             drafts += table_tasks(b, h.ctx, doc._.source.text)

@@ -50,6 +50,7 @@ class TaskDraft:
     deadline_cell: str | None = None
     section: str | None = None
     requested: bool = False
+    requested_at: set[int] = field(default_factory=set)  # the leads "đề nghị" asks, when not all of them are
 
 
 def split_roles(text: str, base: int, ctx: PlanContext, doc_text: str) -> tuple[list, list]:

@@ -15,7 +15,7 @@ from .names import PlanContext, normalize_name
 from .orgs import OrgMention, find_orgs, starts_with_org
 from .tasks import TaskDraft, full_name
 
-_REPORT = re.compile(r"(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: về| đến| tới)?|thông qua|tổng hợp báo cáo|trình)\s*\(?\s*"
+_REPORT = re.compile(r"(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: về| đến| tới)?|thông qua|tổng hợp báo cáo|trình|đề xuất|\(\s*qua)\s*\(?\s*"
                      r"(?:(?:Giám đốc|Chủ tịch|Bí thư|Trưởng ban|[Ll]ãnh đạo)\b[^,.;:\n]{0,25}?\s+và\s+)?$", re.I)
 # "báo cáo … về Sở để tổng hợp": the bare word is the plan's own Sở.
 _OWN_SO = re.compile(r"(?i:báo cáo|gửi|về)\s+(Sở)\b(?!\s+[A-ZĐ])")  # case-sensitive: "Sở Y tế" is another Sở
@@ -44,7 +44,8 @@ def collect_units(text: str, ranges: list[tuple[int, int]], issuer_text: str | N
     given: set[int] = set()  # where a task already gave a name its role, with its places completed
     for t in tasks:
         for name, o in t.lead:
-            add(name, "requested" if t.requested else "lead", o.text, o.start)
+            asked = t.requested and (not t.requested_at or o.start in t.requested_at)  # "đề nghị A …; B phối hợp …": B leads
+            add(name, "requested" if asked else "lead", o.text, o.start)
             given.add(o.start)
         for name, o in t.cooperate:
             add(name, "cooperate", o.text, o.start)
