@@ -80,8 +80,8 @@ def test_council_and_committee_office_written_with_an_ampersand():
         "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"
 
 
-def lead_names(text, ctx=PlanContext()):
-    r = roles(text, 0, ctx)
+def lead_names(text, ctx=None):
+    r = roles(text, 0, ctx or PlanContext())
     return [o.text for o in r.lead], [o.text for o in r.cooperate]
 
 

@@ -255,8 +255,9 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             lower_run = 0
             continue
         c = k + (tok == ",")
-        if k > j and c + 2 < n and ltoks[c][0] == "nhiệm" and ltoks[c + 1][0] == "kỳ" and re.fullmatch(r"(?:19|20)\d\d", toks[c + 2][0]) \
-                and k >= 2 and ltoks[k - 2][0] == "thứ" and re.fullmatch(r"[IVXLC]+", toks[k - 1][0]):  # after "lần thứ I"
+        if k > j and c + 2 < n and ltoks[c][0] == "nhiệm" and ltoks[c + 1][0] == "kỳ" \
+                and re.fullmatch(r"(?:19|20)\d\d", toks[c + 2][0]) and k >= 2 and ltoks[k - 2][0] == "thứ" \
+                and re.fullmatch(r"[IVXLC]+", toks[k - 1][0]):  # after "lần thứ I"
             k = last_good = c + 3  # "…, nhiệm kỳ 2025–2030": the term of the body's congress
             while k + 1 < n and toks[k][0] in ("-", "–") and re.fullmatch(r"\d{4}", toks[k + 1][0]):
                 k = last_good = k + 2

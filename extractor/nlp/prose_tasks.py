@@ -23,7 +23,8 @@ from .tasks import TaskDraft, full_name
 
 _CARRIES_ON = re.compile(r"(?i:chậm nhất|trước ngày|hoàn thành|báo cáo kết quả|thời hạn)")
 # a news item's dated lead: "(QNO) - Ngày 27.8, Huyện ủy … tổ chức hội nghị …", "Chiều ngày 29/7, …" reports what was done
-_DATED_LEAD = re.compile(r"^(?:\([A-ZĐ]{2,8}\)\s*[-–]\s*)?(?:(?:Sáng|Chiều|Tối)\s+)?[Nn]gày\s+\d{1,2}\s*[./-]\s*\d{1,2}(?:\s*[./-]\s*\d{2,4})?\s*,")
+_DATED_LEAD = re.compile(r"^(?:\([A-ZĐ]{2,8}\)\s*[-–]\s*)?(?:(?:Sáng|Chiều|Tối)\s+)?"
+                         r"[Nn]gày\s+\d{1,2}\s*[./-]\s*\d{1,2}(?:\s*[./-]\s*\d{2,4})?\s*,")
 # a numbered item's number: "1. ", "2) ", "a) "
 _NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ])[.)]?\s+(?=[A-ZĐÀ-Ỹ])")
 # an intro that hands out the items below it: "Theo đó, Ủy ban nhân dân tỉnh giao:", "… yêu cầu:"
@@ -90,7 +91,8 @@ def listed_tasks(blocks: list[Block], start: int, end: int, ctx: PlanContext, do
             while j < end and blocks[j].kind in ("paragraph", "list_item", "heading") and _NUMBER.match(blocks[j].text):
                 j += 1
             if j > k + 1:
-                out += [replace(d, id=f"?-{len(out) + i + 1}") for i, d in enumerate(prose_tasks(blocks, k + 1, j, ctx, doc_text, True))]
+                found = prose_tasks(blocks, k + 1, j, ctx, doc_text, True)
+                out += [replace(d, id=f"?-{len(out) + i + 1}") for i, d in enumerate(found)]
             k = j
         else:
             k += 1
