@@ -4,10 +4,11 @@ ND 30/2020 has the văn thư write the number into "Số:    /KH-UBND" and the d
 "ngày    tháng" once the document is signed, by hand on paper. Tesseract's `vie` model
 reads such ink as junk ("O{_", "ÈŒ_") or, worse, as other digits. So the blank's zone —
 between "Số:" and the code, between "ngày" and "tháng" — is cut from the page's ink,
-split into digits (connected strokes, overlapping ones merged, see digit_shapes.py) and each digit read by two small scikit-learn classifiers trained by
-`make models` (scikit-learn's handwritten digits plus strokes drawn like office
-handwriting, plus printed digits). The reading is kept only when both readers agree and
-are sure of every digit; otherwise the blank is left unread, and the header says the
+split into digits (connected strokes, overlapping ones merged, see digit_shapes.py) and
+each digit read by two small scikit-learn classifiers trained by `make models`
+(scikit-learn's handwritten digits plus strokes drawn like office handwriting, plus
+printed digits). The reading is kept only when both readers agree and are sure of every
+digit; otherwise the blank is left unread, and the header says the
 field is unreadable — a guessed number is worse than none. (Tesseract's digit mode on the
 cleaned crop was tried as a second reader: it read "04" for a written "01" and nothing
 for "11", "68" and "10", so it is no second opinion on handwriting.)
