@@ -153,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nOCR word repair: syllable and pair counts of {len(ocr_ngrams.corpus_texts(corpus))} corpus texts")
 
     dh = train_digits.held_out()
-    print("\ndigits of the header's blanks (held out: other strokes, a font not trained on):")
-    print("  " + ", ".join(f"{k} {v:.3f}" for k, v in dh.items()))
+    print("\ndigits of the header's blanks (held out: scikit-learn hands not trained on, other strokes, no-digit ink, a font):")
+    print("  " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in dh.items()))
     joblib.dump(train_digits.fit(*train_digits.dataset()), out / DIGITS, compress=3)
 
     if not a.skip_ner:

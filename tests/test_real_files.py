@@ -33,7 +33,7 @@ def pairs() -> dict[str, Pair]:
 def test_doc_fields_of_real_files(pairs):
     rep = evaluate(list(pairs.values()))
     fields = {k: round(c.accuracy, 3) for k, c in rep.doc_fields.items()}
-    assert rep.doc_accuracy >= 0.74, fields  # 0.36 before the header work on files
+    assert rep.doc_accuracy >= 0.79, fields  # 0.36 before the header work on files, 0.764 before the digit readers
     for f in ("doc_type", "issuer", "parent_issuer", "place", "plan_year"):
         assert fields[f] == 1.0, (f, fields)
 
@@ -48,12 +48,13 @@ def test_text_pdfs_read_whole(pairs):
 
 
 def test_a_handwritten_number_is_never_guessed(pairs):
-    """What OCR makes of a number written in the blank is no number: null, said unreadable."""
+    """What OCR makes of a number written in the blank is no number: read surely or null, said unreadable."""
     doc = pairs["01 TTr.signed_20250513_144607"].pred["doc"]
-    assert doc["number"] is None and doc["code"] == "/TTr-UBND"
-    assert doc["date"] == "2025-01" and set(doc["unreadable"]) == {"number", "day"}
+    assert (doc["number"], doc["code"]) in ((None, "/TTr-UBND"), ("01", "01/TTr-UBND"))
+    assert doc["date"] in ("2025-01", "2025-01-06")
+    assert ("number" in doc["unreadable"]) == (doc["number"] is None)
     ct = pairs["11 CT.signed_20250513_153510"].pred["doc"]  # Tesseract reads the written "11" as "44"
-    assert ct["number"] in (None, "11") and ct["code"] in ("/CT-UBND", "11/CT-UBND")
+    assert ct["number"] == "11" and ct["code"] == "11/CT-UBND"  # a "1" with a long lead-in, read as such
 
 
 def test_a_handwritten_day_is_read_or_said_unread(pairs):

@@ -4,66 +4,30 @@ ND 30/2020 has the văn thư write the number into "Số:    /KH-UBND" and the d
 "ngày    tháng" once the document is signed, by hand on paper. Tesseract's `vie` model
 reads such ink as junk ("O{_", "ÈŒ_") or, worse, as other digits. So the blank's zone —
 between "Số:" and the code, between "ngày" and "tháng" — is cut from the page's ink,
-split into digits (connected strokes, overlapping ones merged) and each digit read by a
-small scikit-learn classifier trained by `make models` (scikit-learn's handwritten digits
-plus strokes drawn like office handwriting, plus printed digits). The reading is kept only
-when every digit is sure; otherwise the blank is left unread, and the header says the
-field is unreadable — a guessed number is worse than none.
+split into digits (connected strokes, overlapping ones merged, see digit_shapes.py) and
+each digit read by two small scikit-learn classifiers trained by `make models`
+(scikit-learn's handwritten digits plus strokes drawn like office handwriting, plus
+printed digits). The reading is kept only when both readers agree and are sure of every
+digit; otherwise the blank is left unread, and the header says the
+field is unreadable — a guessed number is worse than none. (Tesseract's digit mode on the
+cleaned crop was tried as a second reader: it read "04" for a written "01" and nothing
+for "11", "68" and "10", so it is no second opinion on handwriting.)
 """
 from __future__ import annotations
 
 import re
 
 import numpy as np
-from PIL import Image
+
+from .digit_shapes import REJECT, features, split
 
 ARTIFACT = "digits.joblib"
-SURE = 0.80  # the least probability every digit of a reading needs
+# the least mean probability of two agreeing readers every digit of a reading needs (`make
+# models` prints, for each threshold, the shares of held-out digits read surely and rightly or
+# wrongly: scikit-learn's hands, other strokes, no-digit ink, a font)
+SURE = 0.80
 TESSERACT_SURE = 0.93  # Tesseract's own digits above this are taken as printed and read
 _CODE = re.compile(r"^/\s*[A-ZĐ]")
-
-
-def features(ink: np.ndarray) -> np.ndarray:
-    """One digit's ink as scikit-learn's digits are: its box centred in 32×32, ink counted
-    in 4×4 cells (0..16), so 64 values."""
-    ys, xs = np.nonzero(ink)
-    if not len(ys):
-        return np.zeros(64)
-    ink = ink[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
-    h, w = ink.shape
-    side = max(h, w)
-    square = np.zeros((side, side), dtype=np.uint8)
-    square[(side - h) // 2:(side - h) // 2 + h, (side - w) // 2:(side - w) // 2 + w] = ink * 255
-    small = np.asarray(Image.fromarray(square).resize((28, 28), Image.BILINEAR)) > 70
-    big = np.zeros((32, 32), dtype=np.float64)
-    big[2:30, 2:30] = small
-    return big.reshape(8, 4, 8, 4).sum(axis=(1, 3)).ravel()
-
-
-def split(ink: np.ndarray) -> list[np.ndarray]:
-    """The digits of a blank's ink, left to right: strokes that overlap across merged, specks
-    and underlines (short or flat) left out."""
-    from scipy import ndimage
-
-    if ink.size == 0:
-        return []
-    lab, n = ndimage.label(ink, structure=np.ones((3, 3)))
-    boxes = ndimage.find_objects(lab)
-    tall = max((b[0].stop - b[0].start for b in boxes), default=0)
-    parts = []
-    for k, b in enumerate(boxes):
-        h, w = b[0].stop - b[0].start, b[1].stop - b[1].start
-        if h < 0.45 * tall or h < 8 or w > 3 * h or b[1].start == 0 or b[1].stop == ink.shape[1]:
-            continue  # a speck, an underline, or a stroke the zone's edge cuts (the code's slash)
-        parts.append([b[1].start, b[1].stop, lab == k + 1])
-    parts.sort(key=lambda p: p[0])
-    merged: list[list] = []
-    for p in parts:
-        if merged and min(merged[-1][1], p[1]) - max(merged[-1][0], p[0]) > 0.4 * min(p[1] - p[0], merged[-1][1] - merged[-1][0]):
-            merged[-1] = [min(merged[-1][0], p[0]), max(merged[-1][1], p[1]), merged[-1][2] | p[2]]
-        else:
-            merged.append(p)
-    return [m[2] for m in merged]
 
 
 def read(ink: np.ndarray, model) -> tuple[str, float] | None:
@@ -71,12 +35,30 @@ def read(ink: np.ndarray, model) -> tuple[str, float] | None:
     return _classify(split(ink), model)
 
 
+def probabilities(model, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The readers' mean class probabilities for each row of features, and whether every
+    reader's best class is the same (`model` is a list of classifiers, or one)."""
+    readers = model if isinstance(model, (list, tuple)) else [model]
+    probs = [np.asarray(r.predict_proba(x), dtype=np.float64) for r in readers]
+    best = [p.argmax(axis=1) for p in probs]
+    return np.mean(probs, axis=0), np.all([b == best[0] for b in best], axis=0)
+
+
 def _classify(digits: list[np.ndarray], model) -> tuple[str, float] | None:
+    """The digits read and the least probability among them (0 where the readers disagree);
+    a piece read as no one digit (two digits written touching, a scribble) makes the reading
+    "?" with probability 0. Cutting touching digits apart was tried: the halves of a "06"
+    were read surely as "66", so a joined pair stays unread — never a digit guessed."""
     if not digits or len(digits) > 4:
         return None
-    probs = model.predict_proba(np.vstack([features(d) for d in digits]))
-    classes = model.classes_
-    return "".join(str(classes[i]) for i in probs.argmax(axis=1)), float(probs.max(axis=1).min())
+    classes = list((model[0] if isinstance(model, (list, tuple)) else model).classes_)
+    probs, agree = probabilities(model, np.vstack([features(d) for d in digits]))
+    best = [classes[int(p.argmax())] for p in probs]
+    if REJECT in best:
+        return "?", 0.0
+    text = "".join(str(b) for b in best)
+    least = float(np.where(agree, probs.max(axis=1), 0.0).min())
+    return (text, least) if len(text) <= 4 else None
 
 
 def _word_end(ink: np.ndarray, w: dict, h: float) -> int:
@@ -90,6 +72,31 @@ def _word_end(ink: np.ndarray, w: dict, h: float) -> int:
         if run >= gap:
             return int(w["x0"]) + x - run + 1
     return int(w["x1"])
+
+
+def _printed_end(w: dict, line: list[dict], h: float) -> float:
+    """Where the printed word of box `w` should end, from the width per letter of the sure
+    words of its line: Tesseract's box of "ngày" may run on over digits written touching it."""
+    good = [x for x in line if x is not w and x["conf"] >= 0.9 and x["text"].isalpha() and len(x["text"]) >= 3]
+    letters = sum(len(x["text"]) for x in good)
+    per = sum(x["x1"] - x["x0"] for x in good) / letters if letters else 0.5 * h
+    return w["x0"] + len(re.match(r"[^\d:]*", w["text"]).group(0)) * per + (0.4 * per if w["text"].endswith(":") else 0)
+
+
+def _blank_start(ink: np.ndarray, w: dict, line: list[dict], h: float) -> tuple[int, bool]:
+    """Where the blank after the printed word `w` begins. When the word's box runs on well
+    past its letters' width, the hand's first digit is in it: the cut goes at the thinnest
+    column near the letters' end (the word's tail left there is too short to pass for a
+    digit), else after the gap that follows the word, moved left off any stroke it crosses.
+    Also whether the word's box held ink of the blank (Tesseract saw something there)."""
+    end = _word_end(ink, w, h)
+    est = _printed_end(w, line, h)
+    if end > est + 0.45 * h:
+        lo, hi = int(est - 0.15 * h), int(min(end, est + 0.35 * h))
+        prof = ink[int(w["top"]):int(w["bottom"]), lo:hi].sum(axis=0)
+        if len(prof):
+            return lo + int(np.argmin(prof)), True
+    return _clear_left(ink, int(w["top"]), int(w["bottom"]), end + int(0.05 * h), h), False
 
 
 def _ink_height(ink: np.ndarray) -> int:
@@ -120,8 +127,9 @@ def fill_blanks(words: list[dict], ink: np.ndarray, model) -> list[dict]:
 
     Only the page's top third holds the header. Digits Tesseract is sure of are kept as
     read, and so are digits the classifier reads the same; where Tesseract saw no digits,
-    a sure reading of the classifier becomes one word (its `conf` the classifier's); any
-    other blank loses what Tesseract made of it, so no number is guessed.
+    or the ink stands taller than type (a hand's), a sure reading of the classifier becomes
+    one word (its `conf` the classifier's); any other blank loses what Tesseract made of
+    it, so no number is guessed.
     """
     if model is None or not words:
         return words
@@ -136,7 +144,7 @@ def fill_blanks(words: list[dict], ink: np.ndarray, model) -> list[dict]:
             if end is None:
                 continue
             h = max(w["bottom"] - w["top"], end["bottom"] - end["top"])
-            x0 = _clear_left(ink, int(w["top"]), int(w["bottom"]), _word_end(ink, w, h) + int(0.05 * h), h)
+            x0, swallowed = _blank_start(ink, w, [x for x in out if x["line"] == w["line"]], h)
             x1 = int(end["x0"] - 0.05 * h)
             inside = [x for x in line if x is not end and x["x1"] > x0 and x["x0"] < x1]
             if inside and all(x["text"].isdigit() and x["conf"] >= TESSERACT_SURE for x in inside):
@@ -149,11 +157,13 @@ def fill_blanks(words: list[dict], ink: np.ndarray, model) -> list[dict]:
                 break  # type, as tall as the code's beside it: Tesseract reads type
             got = _classify(digits, model)
             # a blank Tesseract saw nothing in counts only when its ink is taller than type
-            sure = got is not None and got[1] >= SURE and (bool(inside) or hand is True)
+            sure = got is not None and got[1] >= SURE and (bool(inside) or swallowed or hand is True)
             if tess is not None and sure and got[0] == tess:
                 break  # two readers agree
             out = [x for x in out if x not in inside]
-            if tess is None and sure:  # Tesseract saw no digits; the classifier is sure of them
+            # Tesseract saw no digits, or digits in ink taller than type, where its model reads
+            # a hand's "11" as "44": the classifier's sure reading stands
+            if sure and (tess is None or hand is True):
                 out.insert(out.index(w) + 1, {"text": got[0], "x0": x0, "x1": x1, "top": w["top"],
                                               "bottom": w["bottom"], "conf": round(got[1], 3), "line": w["line"]})
             break
