@@ -26,7 +26,7 @@ from .deadlines import find_deadlines, task_phrase
 from .header import extract_header
 from .heading_classifier import labeller as heading_labeller
 from .paragraph_classifier import has_usable_headings, paragraph_sections
-from .sections import outline
+from .sections import ENACTING, outline
 from .syllables import Syllables
 from .unit_ner import unit_ner_component  # noqa: F401  (registers kh_unit_ner)
 from .prose_tasks import prose_tasks
@@ -179,6 +179,9 @@ def citations_component(doc: Doc) -> Doc:
     body_a = src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0
     starts = [src.blocks[it.block].start for it in items]
     first_item = next((s for s in starts if s >= body_a), None)  # None: no outline, grounds only where the text says so
+    enacting = next((b.start for b in src.blocks[h.body_start:h.body_end] if ENACTING.match(b.text.strip())), None)
+    if enacting is not None and (first_item is None or enacting < first_item):
+        first_item = enacting  # a decision's preamble ends at "QUYẾT ĐỊNH:", whether or not its articles are an outline
     grounds = Grounds(body_a, first_item, grounds_sections(items, starts, len(src.text)))
     resolved = collect(src.text, h.ctx, h.info.code if h.info.number else None, grounds, src.path, h.info.date)
     spans = []
