@@ -182,7 +182,7 @@ def citations_component(doc: Doc) -> Doc:
     enacting = next((b.start for b in src.blocks[h.body_start:h.body_end] if ENACTING.match(b.text.strip())), None)
     if enacting is not None and (first_item is None or enacting < first_item):
         first_item = enacting  # a decision's preamble ends at "QUYẾT ĐỊNH:", whether or not its articles are an outline
-    grounds = Grounds(body_a, first_item, grounds_sections(items, starts, len(src.text)))
+    grounds = Grounds(body_a, first_item, grounds_sections(items, starts, len(src.text), body_a))
     resolved = collect(src.text, h.ctx, h.info.code if h.info.number else None, grounds, src.path, h.info.date)
     spans = []
     if doc._.records is None:
