@@ -109,3 +109,15 @@ Quyết định này có hiệu lực thi hành kể từ ngày ký.
 
 def test_a_news_byline_is_not_a_heading():
     assert _paths("UBND thành phố vừa ban hành kế hoạch triển khai Đề án đô thị thông minh.", "HTND") == []
+
+
+def test_a_cut_last_item_split_over_blocks_by_a_hard_wrap_is_dropped_and_a_heading_with_its_text_kept():
+    got = _paths("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích",
+                 "a) Thực hiện có hiệu quả Quyết định số 213/QĐ-TTg ngày 01/3/2024 của Thủ tướng Chính phủ phê duyệt "
+                 "Đề án tổng kiểm kê tài sản công tại cơ quan nhà nước, cơ quan Đảng",
+                 "Cộng sản Việt Nam, Mặt trận Tổ quốc Việt Nam, tổ chức")
+    assert [p for p, _ in got] == ["I", "I.1"]
+    kept = _paths("I. MỤC TIÊU", "1. Đối tượng", "- Các cơ quan, đơn vị, địa phương và đối tượng tham gia thực")
+    assert [p for p, _ in kept] == ["I", "I.1"]
+    body = _paths("I. MỤC TIÊU", "II. NHIỆM VỤ", "Ngoài công tác lãnh đạo, chỉ đạo, các thành viên tập trung thực hiện")
+    assert [p for p, _ in body] == ["I", "II"]

@@ -157,10 +157,18 @@ def _cut_at_end(items: list[Item], blocks: list[Block], end: int) -> bool:
     reader saw. A long heading with no end, a last word cut short ("2. Yêu cầ"), or a numbered
     paragraph among numbered paragraphs that stops mid-sentence."""
     it = items[-1]
-    if it.block != len(blocks) - 1 or it.block != end - 1 or it.style in ("heading", "appendix"):
+    if end != len(blocks) or it.block >= end or it.style in ("heading", "appendix"):
         return False
-    own = it.own_text.strip()
-    if it.heading != own.rstrip(".;,") or re.search(r"[.:;!?…)\"”]$", own):
+    # a numbered paragraph the line breaks split goes on in the blocks after it, without a sentence end
+    # (a short heading's next block is its text, not more of it)
+    tail = [b.text.strip() for b in blocks[it.block + 1:end]] if len(it.own_text.strip()) > 60 else []
+    if len(it.own_text.strip()) <= 60 and it.block != end - 1:
+        return False
+    if any(b.kind == "table" for b in blocks[it.block + 1:end]) or any(re.search(r"[.:;!?…]", t) for t in tail) \
+            or any(t.startswith(("-", "+", "•", "*", "–")) or _NUM.match(t) for t in tail):
+        return False  # text under the heading (a bullet, an item) is not the heading going on
+    own = " ".join([it.own_text.strip()] + tail)
+    if heading_of(own) != own.rstrip(".;,") or re.search(r"[.:;!?…)\"”]$", own):
         return False
     if len(own) > 60 or _word_cut(own, blocks):
         return True
