@@ -179,9 +179,9 @@ def citations_component(doc: Doc) -> Doc:
     body_a = src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0
     starts = [src.blocks[it.block].start for it in items]
     first_item = next((s for s in starts if s >= body_a), None)  # None: no outline, grounds only where the text says so
-    enacting = next((b.start for b in src.blocks[h.body_start:h.body_end] if ENACTING.match(b.text.strip())), None)
-    if enacting is not None and (first_item is None or enacting < first_item):
-        first_item = enacting  # a decision's preamble ends at "QUYẾT ĐỊNH:", whether or not its articles are an outline
+    if first_item is None:  # a decision whose articles are no outline (it only issues a plan): its preamble ends
+        first_item = next((b.start for b in src.blocks[h.body_start:h.body_end]  # at "QUYẾT ĐỊNH:"
+                           if ENACTING.match(b.text.strip())), None)
     grounds = Grounds(body_a, first_item, grounds_sections(items, starts, len(src.text), body_a))
     resolved = collect(src.text, h.ctx, h.info.code if h.info.number else None, grounds, src.path, h.info.date)
     spans = []
