@@ -88,6 +88,8 @@ def is_break(a: str, b: str, width: int | None, a_first: bool = True) -> bool:
     if _SO_LINE.match(a_s) or _DATE_LINE.match(b_s) \
             or (_TYPE_START.match(b_s) and not MARKER.match(a_s)):
         return True  # the header's "Số" and date, the type line: fields of their own
+    if re.match(r"^\w{1,5}\)", b_s) and a_s.count("(") > a_s.count(")"):
+        return False  # "… (khóa" / "XII) về …": the parenthesis wrapped, not an item "XII)"
     if MARKER.match(b_s) and not (b_s.startswith(("-", "–")) and a_s[-1:].isdigit()):
         return True
     if b[:1].isspace() and not a[:1].isspace() and width is not None:  # an indented first line

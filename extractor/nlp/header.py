@@ -27,7 +27,8 @@ from .signature import NOI_NHAN, is_signature, recipients, signatures
 
 _DECISION_TYPES = ("QĐ", "NQ", "CT")
 _LEAD_CHARS = 600  # a news item's lead: its headline, dateline and first sentence
-_ARTICLES_ISSUE = re.compile(r"^(?:Điều|ĐIỀU)\s+1\s*[.:]\s*(?:Ban hành|Phê duyệt|Ban hành kèm theo)\b")
+_ARTICLES_ISSUE = re.compile(r"^(?:Điều|ĐIỀU)\s+1\s*[.:]\s*(?:Ban\s+hành|Phê\s+duyệt)\b")
+_ARTICLE_ALONE = re.compile(r"^(?:Điều|ĐIỀU)\s+\d+\s*[.:]?$")
 
 
 @dataclass
@@ -194,7 +195,13 @@ def _has_body(blocks: list[Block], start: int) -> bool:
 
 def _issues_by_article(blocks: list[Block], start: int) -> bool:
     """"Điều 1. Ban hành kèm theo …": a decision whose articles only issue an attachment."""
-    return any(_ARTICLES_ISSUE.match(b.text.strip()) for b in blocks[start:])
+    for i in range(start, len(blocks)):
+        t = blocks[i].text.strip()
+        if _ARTICLE_ALONE.match(t) and i + 1 < len(blocks):  # "Điều 1." on a line of its own (column exports)
+            t += " " + blocks[i + 1].text.strip()
+        if _ARTICLES_ISSUE.match(t):
+            return True
+    return False
 
 
 def _tail_indices(blocks: list[Block], start: int) -> tuple[int | None, int | None]:

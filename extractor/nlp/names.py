@@ -182,6 +182,7 @@ def normalize_name(mention: str, ctx: PlanContext, text: str = "") -> str:
     s = _FRONT.sub(r"\1Ủy ban Mặt trận Tổ quốc Việt Nam", s, count=1)
     s = _resolve_relative(s, ctx)
     s = dash(re.sub(r"\s+", " ", s)).strip()
+    s = re.sub(r"^Quốc hội\s+(?:nước\s.*|kh[oó]á?\s+[IVXLC]+)$", "Quốc hội", s)  # one Quốc hội, whatever its term
     if len(s) > 1:  # "Thành phố" inside a name is a common noun: "… thành phố Vũng Tàu"
         s = s[0] + re.sub(r"\bThành phố\b", "thành phố", s[1:])
     return s[:1].upper() + s[1:]

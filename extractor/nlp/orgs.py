@@ -237,7 +237,7 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
         if pj is not None:
             q = pj
             while q < n and _is_cap(toks[q][0]) and toks[q][0] not in ("UBND",) and not _broken(sc, q) \
-                    and not _starts_org(toks, q):
+                    and not _starts_org(toks, q) and not _verb_at(ltoks, q):
                 q += 1
             if ltoks[pj - 1][0] == "tỉnh" and q > pj and (q >= n or toks[q][0] not in ("-", "–")):
                 p_end = _province_end(toks, pj, q)
@@ -320,6 +320,8 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
         if group and low in GROUP_WORDS:
             k = last_good = k + 1
             continue
+        if _verb_at(ltoks, k):
+            break  # "… tỉnh Phê duyệt Đề án …", "… Xã hội vềviệc …": the title of the document begins
         if _is_cap(tok) and tok not in ("UBND", "HĐND") and (k == j or not _starts_org(toks, k)):
             k = last_good = k + 1
             lower_run = 0
@@ -362,6 +364,20 @@ def _past_person(sc: _Scan, j: int) -> int:
     while q < len(toks) and q - j < 4 and _is_cap(toks[q][0]) and toks[q][0] not in ("UBND", "HĐND") and not _broken(sc, q):
         q += 1
     return q
+
+
+# verbs that open a cited document's title, capitalized or not ("… của UBND tỉnh Phê duyệt Đề án …");
+# other two-word stop phrases end a name only in lower case ("Ban Chỉ đạo" is a name, "chỉ đạo" a verb)
+_TITLE_VERBS = frozenset({"phê duyệt", "ban hành", "công bố", "quy định", "hướng dẫn", "sửa đổi"})
+
+
+def _verb_at(ltoks, k: int) -> bool:
+    """A verb that opens a document's title starts at k, in any case ("Phê duyệt"), or a stop word
+    glued to the next word by a lost space ("vềviệc")."""
+    low = ltoks[k][0]
+    if k + 1 < len(ltoks) and f"{low} {ltoks[k + 1][0]}" in _TITLE_VERBS:
+        return True
+    return low.isalpha() and any(low[:i] in STOP and low[i:] in STOP for i in range(1, len(low)))
 
 
 def _starts_org(toks, k: int) -> bool:

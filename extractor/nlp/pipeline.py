@@ -26,7 +26,7 @@ from .deadlines import find_deadlines, task_phrase
 from .header import extract_header
 from .heading_classifier import labeller as heading_labeller
 from .paragraph_classifier import has_usable_headings, paragraph_sections
-from .sections import outline
+from .sections import ENACTING, outline
 from .syllables import Syllables
 from .unit_ner import unit_ner_component  # noqa: F401  (registers kh_unit_ner)
 from .prose_tasks import listed_tasks, prose_tasks
@@ -179,7 +179,10 @@ def citations_component(doc: Doc) -> Doc:
     body_a = src.blocks[h.body_start].start if h.body_start < len(src.blocks) else 0
     starts = [src.blocks[it.block].start for it in items]
     first_item = next((s for s in starts if s >= body_a), None)  # None: no outline, grounds only where the text says so
-    grounds = Grounds(body_a, first_item, grounds_sections(items, starts, len(src.text)))
+    if first_item is None:  # a decision whose articles are no outline (it only issues a plan): its preamble ends
+        first_item = next((b.start for b in src.blocks[h.body_start:h.body_end]  # at "QUYẾT ĐỊNH:"
+                           if ENACTING.match(b.text.strip())), None)
+    grounds = Grounds(body_a, first_item, grounds_sections(items, starts, len(src.text), body_a))
     resolved = collect(src.text, h.ctx, h.info.code if h.info.number else None, grounds, src.path, h.info.date)
     spans = []
     if doc._.records is None:

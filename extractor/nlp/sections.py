@@ -93,7 +93,7 @@ def outline(blocks: list[Block], start: int, end: int, appendix: int | None,
         n = number_of(text, stack, order)
         if n is not None:
             if n.style not in order:
-                order.append(n.style)
+                _rank(order, n.style, text[n.end:])
             while stack and order.index(stack[-1][0]) > order.index(n.style):
                 stack.pop()
             if stack and stack[-1][0] == n.style:
@@ -133,7 +133,7 @@ def outline(blocks: list[Block], start: int, end: int, appendix: int | None,
                 k += 1
                 path = "PL" if n_pl == 1 else f"PL{k}"
                 items.append(Item(path, heading_of(blocks[j].text.split("\n")[0]), [], 1, j, "appendix", "", blocks[j].text))
-    if items and _cut_at_end(items[-1], blocks, end):
+    if items and _cut_at_end(items, blocks, end):
         items.pop()
     labels = (labeller or rule_labeller)([it.heading for it in items]) if items else []
     for it, labs in zip(items, labels):
@@ -141,12 +141,48 @@ def outline(blocks: list[Block], start: int, end: int, appendix: int | None,
     return items
 
 
-def _cut_at_end(it: Item, blocks: list[Block], end: int) -> bool:
-    """The text stops inside the last item's heading (a page cut mid-sentence): not an item a reader saw."""
-    if it.block != len(blocks) - 1 or it.block != end - 1 or it.style in ("heading", "appendix"):
+def _rank(order: list[str], style: str, own: str) -> None:
+    """Give a new numbering style its level: after the styles seen so far, except that a Roman
+    heading in capitals met after Arabic items (a page that lost "I. MỤC ĐÍCH, YÊU CẦU" above
+    "1. Mục đích") ranks above them, as Roman headings always do."""
+    below = [k for k, s in enumerate(order) if s.startswith(("arabic", "multi", "letter"))]
+    if style == "roman" and below and _upper_heading(own):
+        order.insert(below[0], style)
+    else:
+        order.append(style)
+
+
+def _cut_at_end(items: list[Item], blocks: list[Block], end: int) -> bool:
+    """The text stops inside the last item's heading (a page cut mid-sentence): not an item a
+    reader saw. A long heading with no end, a last word cut short ("2. Yêu cầ"), or a numbered
+    paragraph among numbered paragraphs that stops mid-sentence."""
+    it = items[-1]
+    if end != len(blocks) or it.block >= end or it.style in ("heading", "appendix"):
         return False
-    own = it.own_text.strip()
-    return len(own) > 60 and it.heading == own.rstrip(".;,") and not re.search(r"[.:;!?…)\"”]$", own)
+    # a numbered paragraph the line breaks split goes on in the blocks after it, without a sentence end
+    # (a short heading's next block is its text, not more of it)
+    tail = [b.text.strip() for b in blocks[it.block + 1:end]] if len(it.own_text.strip()) > 60 else []
+    if len(it.own_text.strip()) <= 60 and it.block != end - 1:
+        return False
+    if any(b.kind == "table" for b in blocks[it.block + 1:end]) or any(re.search(r"[.:;!?…]", t) for t in tail) \
+            or any(t.startswith(("-", "+", "•", "*", "–")) or _NUM.match(t) for t in tail):
+        return False  # text under the heading (a bullet, an item) is not the heading going on
+    own = " ".join([it.own_text.strip()] + tail)
+    if heading_of(own) != own.rstrip(".;,") or re.search(r"[.:;!?…)\"”]$", own):
+        return False
+    if len(own) > 60 or _word_cut(own, blocks):
+        return True
+    prev = next((p for p in reversed(items[:-1]) if p.style == it.style and p.level == it.level), None)
+    return prev is not None and len(prev.heading) > 60  # its siblings are sentences: so is this one
+
+
+def _word_cut(own: str, blocks: list[Block]) -> bool:
+    """The last word is the start of a longer word of the text and never a word of its own there."""
+    last = fold(own.split()[-1]).strip(",;:")
+    if not last.isalpha():
+        return False
+    words = {fold(w).strip(",.;:()\"“”") for b in blocks[:-1] for w in b.text.split()}
+    return last not in words and any(w.startswith(last) and len(w) > len(last) for w in words)
 
 
 def number_of(text: str, stack: list[tuple[str, str]] | None = None, order: list[str] | None = None) -> Number | None:
@@ -176,11 +212,19 @@ def number_of(text: str, stack: list[tuple[str, str]] | None = None, order: list
             return None
     elif style == "roman" and len(num) == 1 and _continues_letters(num, stack):
         style = "upper"
+    elif style == "roman" and num == "I" and _goes_back(stack) and not _upper_heading(text[m.end():]):
+        style, num = "arabic", "1"  # "II. MỤC TIÊU CỤ THỂ" then "I. Giám sát …": the "1." of a list, typed as I
     elif style == "multi":
         style = f"multi{num.count('.')}"  # 1.1 and 1.1.1 are levels of their own
     elif style == "arabic" and "arabic" not in order and _upper_heading(text[m.end():]):
         style = "arabic_upper"  # "1. MỤC ĐÍCH YÊU CẦU" over "2. Mục đích:": capitals outrank the items under them
     return Number(style, num, m.end())
+
+
+def _goes_back(stack: list[tuple[str, str]]) -> bool:
+    """A Roman "I" here would go back: Roman numbering has passed II already."""
+    prev = next((p for s, p in reversed(stack) if s == "roman"), None)
+    return prev is not None and _roman_value(prev) >= 2
 
 
 def _upper_heading(text: str) -> bool:
@@ -295,17 +339,19 @@ def _title_line(b: Block) -> bool:
     return b.kind != "table" and 0 < len(t) <= 120 and "\n" not in t and _NUM.match(t) is None
 
 
-_ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN)\s*:?\s*$")
+ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN)\s*:?\s*$")
 
 
 def _unnumbered_heading(b: Block) -> bool:
     t = b.text.strip()
-    if not t or len(t) > 120 or "\n" in t or t.startswith(("-", "+", "(", "*", "•")) or _ENACTING.match(t):
+    if not t or len(t) > 120 or "\n" in t or t.startswith(("-", "+", "(", "*", "•")) or ENACTING.match(t):
         return False  # "QUYẾT ĐỊNH:" opens a decision's articles; it names no part of the outline
     if _is_appendix(b):
         return True
     letters = [c for c in t if c.isalpha()]
-    upper = len(letters) > 3 and all(c.isupper() for c in letters)
+    # a heading has words (Vietnamese writes syllables apart): one token in capitals is an
+    # acronym — a news item's byline ("HTND"), a code — not a heading
+    upper = len(letters) > 3 and all(c.isupper() for c in letters) and len(t.split()) >= 2
     styled = bool(b.style.bold) or (bool(b.style.centered) and len(t.split()) <= 12 and not t.endswith("."))
     return (upper or styled) and not t.endswith((",", ";"))
 

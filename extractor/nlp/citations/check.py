@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from rapidfuzz import fuzz
+
 from ...normalize import fold
 from ...records import Citation
 from .resolve import code_parts
@@ -13,7 +15,7 @@ from .find import TYPE_WORDS
 # city (Hà Nội's "Kế hoạch số 358-KH/TU … của Thành ủy Hà Nội"), its standing board and conferences included
 _ALIASES = {
     "TU": ("tỉnh ủy", "thành ủy", "ban chấp hành đảng bộ tỉnh", "ban chấp hành đảng bộ thành phố"),
-    "TW": ("trung ương", "bộ chính trị", "ban bí thư"),
+    "TW": ("trung ương", "bộ chính trị", "ban bí thư", "tw"),  # "Ban Chấp hành TW khóa XII"
     "TTg": ("thủ tướng chính phủ",),
     "CP": ("chính phủ",),
 }
@@ -72,7 +74,11 @@ def _mismatch(ipart: str, named: str) -> bool:
     known = _issuer_names().get(head)
     if known is None:
         return False
-    return _letters(known) not in name
+    want = _letters(known)
+    if want in name or want.replace(" ", "") in name.replace(" ", ""):  # "Sở Kế hoạchvà Đầu tư": a lost space
+        return False
+    # a long name with one word misspelt ("… Phát triển nông Xóm") is the same body, not another one
+    return not (len(want) >= 20 and fuzz.partial_ratio(want, name) >= 90)
 
 
 def _letters(s: str) -> str:

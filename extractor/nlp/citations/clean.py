@@ -148,7 +148,10 @@ def repair_code(raw: str) -> tuple[str, bool] | None:
     damaged |= unmarked != s
     s = unmarked
     s = re.sub(r"\s+", "", s)
-    m = re.fullmatch(r"([0-9OoIl|]+[a-z]?)-([A-Za-zĐđ]+)[/-]([A-ZĐ][A-ZĐa-z0-9]*(?:&[A-ZĐ]+)?)", s)
+    glued = re.fullmatch(r"(\d+)([A-ZĐ][A-Za-zĐđ]{0,3})/((?:TW|TU|HU|ĐU|QU|TĐ|BCS)[A-ZĐa-z0-9&-]*)", s)
+    if glued and glued.group(2) in type_codes():  # "20NQ/TW", "298 KH/TWĐTN": a party code that lost its dash
+        s, damaged = f"{glued.group(1)}-{glued.group(2)}/{glued.group(3)}", True
+    m = re.fullmatch(r"([0-9OoIl|]+[a-z]?)-([A-Za-zĐđ]+)[/-]([A-ZĐ][A-ZĐa-z0-9]*(?:&[A-ZĐ]+)?(?:-[A-ZĐ][A-ZĐ0-9]*)*)", s)
     if m:  # party: 02-NQ/TU, 16-NQ-TU
         num = _fix_digits(m.group(1))
         typ = m.group(2) if m.group(2) in type_codes() else m.group(2).replace("D", "Đ")
@@ -189,3 +192,16 @@ def repair_code(raw: str) -> tuple[str, bool] | None:
         return None
     fixed = "/".join([num] + ([year] if year else []) + [readings[0]])
     return fixed, damaged or fixed != s
+
+
+# what is left of a date the end of the page cut: "ngày 15/11/202", "ngày 15 tháng 11 năm"
+_CUT_DATE = re.compile(r"[\s,]*(?:ngày|ngay)?[\s\d/.\-]*(?:tháng[\s\d]*(?:năm[\s\d]*)?)?")
+
+
+def cut_by_page_end(text: str, end: int) -> bool:
+    """The text ends inside an undated citation whose code ends at `end`: in its code ("531/Q",
+    "2629/QĐ-T") or in its date ("… số 3754/TTr-STTTT ngày 15/11/202"). A whole text never ends on a bare code."""
+    rest = text[end:]
+    if not rest.strip():
+        return True
+    return len(rest) <= 30 and _CUT_DATE.fullmatch(rest) is not None and re.search(r"\d|ngày", rest) is not None

@@ -58,13 +58,26 @@ def own_numbers(text: str) -> list[str]:
     return out
 
 
-def grounds_sections(items: list, starts: list[int], end: int) -> list[tuple[int, int]]:
+# an item that is a cited document: "2. Quy chế … ban hành kèm theo Thông tư số 11/2014/TT-BGDĐT …"
+_CITES = re.compile(r"(?:Luật|Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Kế hoạch|Công văn)\s+(?:số\s*:?\s*)?\d")
+
+
+def grounds_sections(items: list, starts: list[int], end: int, body_start: int | None = None) -> list[tuple[int, int]]:
     """Spans of the outline items headed "Căn cứ pháp lý", "Căn cứ xây dựng kế hoạch", "Cơ sở pháp lý"…,
-    each up to the next item of its level or above. `starts[i]` is where `items[i]` begins."""
+    each up to the next item of its level or above. `starts[i]` is where `items[i]` begins.
+
+    A body that opens with a numbered list of documents (`body_start` is where the body begins) is
+    such a section whose heading the page lost: the run of those items is the plan's grounds."""
     def span(i: int) -> tuple[int, int]:
         return starts[i], next((starts[j] for j in range(i + 1, len(items)) if items[j].level <= items[i].level), end)
 
     out = [span(i) for i, it in enumerate(items) if GROUNDS_HEADING.match(it.heading or "")]
+    if items and body_start is not None and starts[0] <= body_start:
+        run = 0
+        while run < len(items) and items[run].level == items[0].level and _CITES.search(items[run].heading or ""):
+            run += 1
+        if run >= 2:
+            out.append((starts[0], starts[run] if run < len(items) else end))
     for i, it in enumerate(items):  # "1. Căn cứ pháp lý / 2. Căn cứ thực tiễn" under "I. CĂN CỨ": the second is not
         if PRACTICAL_HEADING.match(it.heading or ""):
             a, b = span(i)

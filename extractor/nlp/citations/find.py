@@ -25,13 +25,19 @@ TYPE_WORDS = {
 _TYPES = "|".join(sorted((re.escape(t) for t in TYPE_WORDS), key=len, reverse=True))
 _TYPE_RE = re.compile(rf"(?<![\w])(?P<type>{_TYPES})(?![\w])", re.I)
 
+_PARTY_TYPES = "NQ|CT|KL|TB|KH|CTr|HD|BC|QĐ"
+_PARTY_ISSUERS = "(?:TW|TU|HU|ĐU|QU|TĐ|BCS)"
+_NO_NGAY = "(?!ng[aà]y)"
 # number/symbol; spaces, missing hyphens and OCR-damaged digits tolerated, repaired in clean
 _NUM = r"(?:\d[\dOoIl]{0,4}|[OoIl]\d[\dOoIl]{0,3})[a-z]?"
 _YEAR = r"[12][\dOoIl]{3}"
 CODE = (
     # party: 02-NQ/TU
-    rf"(?P<code>{_NUM}\s*-\s*[A-ZĐ][A-Za-zĐđ]{{0,4}}\s*[/-]\s*[A-ZĐ][A-ZĐÀ-Ỹa-z]{{0,8}}(?:&[A-ZĐ]{{1,6}})?(?![\w/&])"
-    rf"|{_NUM}(?:\s*/\s*{_YEAR})?\s*/\s*[A-ZĐ][A-ZĐa-z]*\d*(?:\s*[-–&]\s*[A-ZĐ][A-ZĐa-z&]*\d*)*(?:\s[A-ZĐ]{{2,}}(?![\wà-ỹ]))?"
+    # (a space or nothing for its dash before a party type: "298 KH/TWĐTN", "20NQ/TW"; more issuer parts:
+    # "183-KH/TWĐTN-TNNT"; a "ngày" glued after it is not part of it: "70-TB/TWngày")
+    rf"(?P<code>{_NUM}(?:\s*-\s*|\s*(?=(?:{_PARTY_TYPES})\s*/\s*{_PARTY_ISSUERS}))[A-ZĐ][A-Za-zĐđ]{{0,4}}\s*[/-]\s*"
+    rf"[A-ZĐ](?:{_NO_NGAY}[A-ZĐÀ-Ỹa-z]){{0,8}}(?:&[A-ZĐ]{{1,6}})?(?:-[A-ZĐ][A-ZĐ]{{1,8}}(?![\w/&]))*(?!{_NO_NGAY}[\w/&])"
+    rf"|{_NUM}(?:\s*/\s*{_YEAR})?\s*/\s*[A-ZĐ](?:{_NO_NGAY}[A-ZĐa-z])*\d*(?:\s*[-–&]\s*[A-ZĐ][A-ZĐa-z&]*\d*)*(?:\s[A-ZĐ]{{2,}}(?![\wà-ỹ]))?"
     r"|\d{1,5}(?![/\d]))"  # short form: Quyết định số 765
 )
 # a page break inside a citation leaves the page number on a line of its own
@@ -165,6 +171,11 @@ def _key(word: str) -> str:
     return word
 
 
+# a document of another type joined to a law's name: the name stopped before it
+_OTHER_DOC = re.compile(r"\s(?:và|hoặc|,)\s+(?:%s)$" % "|".join(
+    sorted((re.escape(t) for t, c in TYPE_WORDS.items() if c not in ("L", "BL", "PL", "HP")), key=len, reverse=True)))
+
+
 def _law(text: str, law: re.Match) -> list[Candidate]:
     """A law or code by name: "Luật Ngân sách nhà nước ngày 25/6/2015", "… số 83/2015/QH13", "… năm 2015"."""
     if "type2" in law.re.groupindex and law.group("type2"):  # "Hiến pháp năm 2013"
@@ -172,8 +183,8 @@ def _law(text: str, law: re.Match) -> list[Candidate]:
     else:
         typ, end = law.group("type"), law.end()  # past a "(sửa đổi)" after the name
         name = f"{typ} {' '.join(law.group('name').split())}"
-    if len(name) > 160:
-        return []
+    if len(name) > 160 or _OTHER_DOC.search(name):
+        return []  # "Luật Hộ tịch và Quyết định số 101/…": the number is the decision's, the law has none
     c = Candidate(typ, None, law.start(), end, name=name)
     passed = _PASSED_RE.match(text, c.end)
     if passed:

@@ -14,7 +14,7 @@ from ...normalize import strip_accents
 from ...records import Citation, Provenance
 from ..names import PlanContext, expand_abbreviations, normalize_name, province_place
 from ..orgs import find_orgs
-from .clean import repair_code, same_symbol, type_codes
+from .clean import cut_by_page_end, repair_code, same_symbol, type_codes
 from .find import TYPE_WORDS, Candidate, dates_at
 from .relation import PROPOSAL, Grounds, relation, sentence_bounds
 
@@ -69,7 +69,7 @@ def resolve(text: str, cands: list[Candidate], ctx: PlanContext, own_code: str |
         if c.short or c.back_ref:
             later.append(c)
             continue
-        if c.code_raw and repair_code(c.code_raw) is None and not text[c.end:].strip():
+        if c.code_raw and not c.dates and cut_by_page_end(text, c.end):
             continue  # "Quyết định số 531/Q" where the page is cut: not a document anyone can identify
         if c.name and _law_key(c.name) in law_keys:  # the same law again, by name
             key = law_keys[_law_key(c.name)]
@@ -175,7 +175,8 @@ def _law_mentions(text: str, laws: list[Resolved]) -> None:
     """A law is mentioned again whenever its name recurs ("… quy định của Luật Phòng, chống thiên tai")."""
     for r in laws:
         names = sorted(set(r.names or [r.cit.name]), key=len, reverse=True)
-        pat = re.compile("|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names) + r"(?![\w])")
+        # in any case: "Luật tổ chức chính quyền địa phương" inside an amending law's name is the same law
+        pat = re.compile("|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names) + r"(?![\w])", re.I)
         for m in pat.finditer(text, r.spans[0][1]):
             if not any(a <= m.start() < b for a, b in r.spans):
                 r.cit.mentions += 1
@@ -266,7 +267,8 @@ def _issuer(text: str, c: Candidate, ipart: str | None, ctx: PlanContext) -> tup
         if known:  # the body the code names, in the text's spelling ("Bộ Lao động Thương binh và xã hội")
             return known[0], _dates_after(text, c, m.end() + known[1]), known[0]
         orgs = find_orgs(window, base=m.end())
-        if orgs and orgs[0].start == m.end():
+        post = _POST.match(window)  # "của Chủ tịch UBND tỉnh": the post, then the body
+        if orgs and orgs[0].start in (m.end(), m.end() + (post.end() if post else 0)):
             end = orgs[0].end
             joint = len(_joint_issuers(ipart)) if ipart else 0
             for o in orgs[1:]:  # "Ban Thường trực Ủy ban Trung ương …": one body named in parts
@@ -290,7 +292,8 @@ def _issuer(text: str, c: Candidate, ipart: str | None, ctx: PlanContext) -> tup
         return name, c.end, name
     p = PROPOSAL.search(text, max(0, c.start - 200), c.start)
     if p:  # the body that proposes is the one that wrote the Tờ trình; the proposer is named with the post
-        orgs = find_orgs(p.group("org"), base=p.start("org"))
+        # "Sở Kế hoạch và Đầu tư (Thường trực Ban …)": the aside names the body's other role, not the proposer
+        orgs = find_orgs(re.sub(r"\([^()]*\)", lambda a: " " * len(a.group(0)), p.group("org")), base=p.start("org"))
         if orgs:
             post = _POST.match(p.group("org"))
             name = normalize_name(orgs[-1].text, ctx, text)
@@ -358,7 +361,7 @@ def _issuer_table() -> dict[str, tuple[str, str]]:
 def _joint_issuers(ipart: str) -> list[str]:
     """The central bodies of a joint symbol ("BCA-BGDĐT"); [] unless every part is one."""
     table = _issuer_table()
-    rows = [table.get(p) for p in ipart.split("-")]
+    rows = [table.get(p) or table.get(p.replace("&", "")) for p in ipart.split("-")]  # BNN&PTNT: BNNPTNT
     if all(r and len(r) > 1 and r[1] == "central" for r in rows):
         return [r[0] for r in rows]
     return []
