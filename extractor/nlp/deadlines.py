@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.nlp import lunar_dates
-from extractor.nlp.prefilter import HAS_DIGIT, needs_digit
+from extractor.nlp.prefilter import HAS_DIGIT, needs
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PERIOD = r"(?:quý [IV]{1,3}\b|6 tháng|06 tháng|sáu tháng|\d{1,2} tháng|tuần|tháng|quý|năm)"
@@ -55,7 +55,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("recurring", re.compile(r"\b\d{1,2}\s+(?:đợt|lần)\s*/\s*(?:tuần|tháng|quý|năm)\b|\b[Tt]heo đợt\b")),
     ("unspecified", re.compile(r"[Tt]heo tiến độ[^,.;)\t\n]{0,40}|đúng tiến độ(?: đề ra)?|[Đđ]ột xuất|[Kk]hi có yêu cầu|theo yêu cầu của [^,.;)\t\n]{3,40}")),
 ]
-_DIGIT_ONLY = [needs_digit(p) for _, p in PATTERNS]  # read from the patterns (prefilter.py)
+_NEEDS = [needs(p) for _, p in PATTERNS]  # a digit, words: read from the patterns (prefilter.py)
 _BUDGET = re.compile(r"\b(?:kinh phí|ngân sách|dự toán)(?:\s+\w+){0,2}\s*$", re.I)
 _FREQ_ORDER = ["weekly", "monthly", "quarterly", "half_yearly", "yearly"]
 # words right before a time phrase that make it schedule work, whatever name precedes them
@@ -84,9 +84,9 @@ def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool =
     """
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
-    digits = HAS_DIGIT.search(text) is not None
-    for (kind, pat), digit_only in zip(PATTERNS, _DIGIT_ONLY, strict=True):
-        if digit_only and not digits:  # a pattern that needs a digit, on a text without one
+    digits, lower = HAS_DIGIT.search(text) is not None, text.lower()
+    for (kind, pat), need in zip(PATTERNS, _NEEDS, strict=True):
+        if not need.met(text, lower, digits):  # the text lacks a digit or a word every match holds
             continue
         for m in pat.finditer(text):
             a, b = m.start(), m.end()

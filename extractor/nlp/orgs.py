@@ -57,21 +57,20 @@ def find_orgs(text: str, base: int = 0) -> list[OrgMention]:
     """All organization mentions in `text`, left to right, not overlapping."""
     toks = _tokens(text)
     ltoks = [(t.lower(), a, b) for t, a, b in toks]  # lowered once: matching is per position
-    gaps = [""] + [text[toks[k - 1][2]:toks[k][1]] for k in range(1, len(toks))]
-    sc = _Scan(toks, ltoks, gaps)
+    sc = _Scan(toks, ltoks, text)
     out: list[OrgMention] = []
     heads, starts = _heads_by_first(), _LOWER_STARTS
+    # only where a head's first word or a lower-case start stands can a name start (see _match_at)
+    can = [k for k, (t, lt) in enumerate(zip(toks, ltoks)) if t[0] in heads or lt[0] in starts]
     i = 0
-    while i < len(toks):
-        if toks[i][0] not in heads and ltoks[i][0] not in starts:  # no name can start here (see _match_at)
-            i += 1
+    for k in can:
+        if k < i:  # inside the name found before
             continue
-        m = _match_at(sc, i)
+        m = _match_at(sc, k)
         if m is None:
-            i += 1
             continue
         j, group = m
-        s, e = toks[i][1], toks[j - 1][2]
+        s, e = toks[k][1], toks[j - 1][2]
         out.append(OrgMention(text[s:e], base + s, base + e, group))
         i = j
     return out
@@ -79,10 +78,11 @@ def find_orgs(text: str, base: int = 0) -> list[OrgMention]:
 
 @dataclass
 class _Scan:
-    """One text's tokens, lowered tokens and the characters between tokens, computed once."""
+    """One text's tokens and lowered tokens, computed once, and the text (what lies between two tokens is
+    read only where a name is being extended, not for every token of a plan's body)."""
     toks: list
     ltoks: list
-    gaps: list
+    text: str
 
 
 @lru_cache(maxsize=None)
@@ -157,7 +157,7 @@ def _head_at(toks, k: int) -> tuple[str, int] | None:
 
 def _broken(sc: _Scan, k: int) -> bool:
     """A sentence or clause boundary lies just before token k: names never run across it."""
-    return bool(k and _BOUNDARY.search(sc.gaps[k]))
+    return bool(k and _BOUNDARY.search(sc.text, sc.toks[k - 1][2], sc.toks[k][1]))
 
 
 _BOUNDARY = re.compile(r"[.;:\n]")
