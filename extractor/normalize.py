@@ -128,14 +128,46 @@ def join_wrapped(lines: list[str], sep: str = " ") -> str:
     return text if sep == "\n" else text.replace("\n", sep)
 
 
+_DROP_AND_MAP = ZERO_WIDTH | _ONE_TO_ONE  # disjoint keys: `_emit`'s two steps in one pass
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)")
+
+
 def clean_text(raw: str) -> str:
-    """`clean` without the offset map."""
-    return clean(raw)[0]
+    """`clean(raw)[0]`, the same text, without building the offset map (the readers' blocks need
+    no map of their own: theirs is the line's)."""
+    raw = unicodedata.normalize("NFC", raw)
+    out: list[str] = []
+    last = ""  # the last character written
+    pos = 0
+    for m in _MARKUP.finditer(raw):
+        seg = raw[pos:m.start()].translate(_DROP_AND_MAP)
+        if seg:
+            out.append(seg)
+            last = seg[-1]
+        tok = m.group(0)
+        if tok.startswith("<") and _AUTOLINK.match(tok):
+            seg = raw[m.start() + 1:m.end() - 1].translate(_DROP_AND_MAP)
+            if seg:
+                out.append(seg)
+                last = seg[-1]
+        elif _BLOCK_TAG.match(tok) and last and last not in "\n ":
+            out.append("\n")
+            last = "\n"
+        pos = m.end()
+    out.append(raw[pos:].translate(_DROP_AND_MAP))
+    text = "".join(out)
+    if "&" in text:
+        text = _ENTITY.sub(lambda e: html.unescape(e.group(0)).translate(SPACES), text)
+    return text
+
+
+_BLANKS = re.compile(r"[ \t]+")
 
 
 def squash(s: str) -> str:
     """Runs of spaces and tabs to one space, lines trimmed."""
-    return "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in s.split("\n")).strip()
+    return "\n".join(line.strip() for line in _BLANKS.sub(" ", s).split("\n")).strip()
 
 
 def new_tones(s: str) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from ..errors import ExtractError
-from ..normalize import clean, squash
+from ..normalize import clean_text, squash
 from .docx_numbering import Numbering, w, wval
 from .model import Block, Cell, SourceDocument, Style, Table, assemble
 
@@ -254,7 +254,7 @@ class _Reader:
         number = self._number(ppr, sid)
         runs: list[tuple[str, dict[str, bool]]] = []
         self._collect(p, sid, runs)
-        body = squash(clean("".join(t for t, _ in runs))[0])
+        body = squash(clean_text("".join(t for t, _ in runs)))
         if not body:
             return None  # an empty numbered paragraph still advanced the counters
         text = f"{number} {body}" if number else body

@@ -16,7 +16,7 @@ import lxml.html
 from lxml import etree
 
 from ..errors import ExtractError
-from ..normalize import clean, squash
+from ..normalize import clean_text, squash
 from .docx_numbering import format_number
 from .html_charset import decode_html
 from .html_chrome import drop_chrome, is_chrome_line, is_menu_line, pick_root, starts_numbered, trim_chrome_lines
@@ -157,7 +157,7 @@ class _Flattener:
             self._emit(g)
 
     def _emit(self, segs: list[tuple[str, bool, bool, bool]]) -> None:
-        text = squash(clean("".join(s[0] for s in segs))[0])
+        text = squash(clean_text("".join(s[0] for s in segs)))
         text = re.sub(r"\n{2,}", "\n", text)
         if not text:
             return

@@ -14,7 +14,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from ..normalize import clean, join_wrapped, squash
+from ..normalize import clean_text, join_wrapped, squash
 from .model import Block, Style
 
 _BULLET = re.compile(r"^[-+•·–]\s")
@@ -173,7 +173,7 @@ class Para:
     @property
     def text(self) -> str:
         sep = "\n" if self.centered else " "
-        return squash(clean(join_wrapped([x.text for x in self.lines], sep))[0])
+        return squash(clean_text(join_wrapped([x.text for x in self.lines], sep)))
 
 
 def bounds(lines: list[Line]) -> tuple[float, float]:

@@ -54,6 +54,7 @@ LABEL_CUES = [
     ("phu_luc", r"phụ lục"),
 ]
 LABELS = [lab for lab, _ in LABEL_CUES]
+_CUE_RES = [re.compile(rf"\b(?:{cue})\b") for _, cue in LABEL_CUES]  # compiled once, in LABEL_CUES order
 Labeller = Callable[[list[str]], list[list[str]]]
 
 
@@ -276,7 +277,7 @@ def _is_caps(line: str) -> bool:
 def rule_features(heading: str) -> list[int]:
     """One 0/1 per label: does a keyword cue for it occur in the heading."""
     h = fold(heading)
-    return [int(bool(re.search(rf"\b(?:{cue})\b", h))) for _, cue in LABEL_CUES]
+    return [int(c.search(h) is not None) for c in _CUE_RES]
 
 
 def labels_of(heading: str) -> list[str]:
