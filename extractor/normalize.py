@@ -131,12 +131,16 @@ def join_wrapped(lines: list[str], sep: str = " ") -> str:
 _DROP_AND_MAP = ZERO_WIDTH | _ONE_TO_ONE  # disjoint keys: `_emit`'s two steps in one pass
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)")
+_MARKUP_CHARS = re.compile(r"[<*_]")  # what each alternative of _MARKUP consumes first
 
 
 def clean_text(raw: str) -> str:
     """`clean(raw)[0]`, the same text, without building the offset map (the readers' blocks need
     no map of their own: theirs is the line's)."""
     raw = unicodedata.normalize("NFC", raw)
+    if not _MARKUP_CHARS.search(raw):  # every markup match holds a "<", "*" or "_": most blocks hold none
+        text = raw.translate(_DROP_AND_MAP)
+        return _ENTITY.sub(_entity, text) if "&" in text else text
     out: list[str] = []
     last = ""  # the last character written
     pos = 0
@@ -157,12 +161,25 @@ def clean_text(raw: str) -> str:
         pos = m.end()
     out.append(raw[pos:].translate(_DROP_AND_MAP))
     text = "".join(out)
-    if "&" in text:
-        text = _ENTITY.sub(lambda e: html.unescape(e.group(0)).translate(SPACES), text)
-    return text
+    return _ENTITY.sub(_entity, text) if "&" in text else text
+
+
+def _entity(m: re.Match) -> str:
+    return html.unescape(m.group(0)).translate(SPACES)
 
 
 _BLANKS = re.compile(r"[ \t]+")
+
+
+def all_caps(text: str, least: int = 1) -> bool:
+    """Every letter upper case, and `least` letters at least; stops at the first that is not (in prose, at once)."""
+    seen = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            seen += 1
+    return seen >= least
 
 
 def squash(s: str) -> str:

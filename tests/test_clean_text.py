@@ -34,3 +34,11 @@ def test_squash_is_the_line_by_line_squash(s):
 def test_a_block_tag_breaks_a_line_once():
     assert clean_text("Sở Y tế<br>ban hành") == clean("Sở Y tế<br>ban hành")[0] == "Sở Y tế\nban hành"
     assert clean_text("<p>a</p><p>b</p>") == clean("<p>a</p><p>b</p>")[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="<*_"), max_size=40))
+def test_markup_needs_one_of_its_characters(s):
+    from extractor.normalize import _MARKUP
+
+    assert _MARKUP.search(s) is None

@@ -61,7 +61,7 @@ def test_an_ignore_case_pattern_requires_no_string():
 
 def _blocks() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "text").glob("*.txt"))]
-    seeds = sorted(Path("/work/shared/seeds").glob("*.txt")) if Path("/work/shared/seeds").is_dir() else []
+    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))  # none where ../shared is absent
     return [b for t in texts + [p.read_text(encoding="utf-8") for p in seeds] for b in t.split("\n") if b.strip()]
 
 
@@ -79,3 +79,15 @@ def test_a_pattern_never_matches_a_text_that_lacks_what_it_needs():
                     checked += 1
                     assert need.met(t, t.lower(), any(c.isdigit() for c in t)), (pat.pattern, t)
     assert checked > 150
+
+
+def test_the_lunar_month_pattern_is_skipped_only_where_it_keeps_nothing(monkeypatch):
+    """Without the words the "tháng" pattern keeps a match by, every match it makes is a solar date."""
+    from extractor.nlp import lunar_dates
+
+    texts = _blocks() + ["Rằm tháng Bảy năm Giáp Ngọ", "ngày mùng 5 tháng Giêng", "ngày 10 tháng 3 âm lịch",
+                         "ngày 10 tháng 3 (ÂL)", "ngày 23 tháng Chạp", "ngày 15 tháng 8 năm Quý Mão", "ngày 5 tháng 3 năm 2024"]
+    with_it = [[vars(f) for f in lunar_dates.find(t, 2024)] for t in texts]
+    monkeypatch.setattr(lunar_dates, "_may_keep_month", lambda text, lower: True)
+    assert [[vars(f) for f in lunar_dates.find(t, 2024)] for t in texts] == with_it
+    assert sum(map(len, with_it)) >= 6

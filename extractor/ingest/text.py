@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..normalize import clean_text, squash
+from ..normalize import all_caps, clean_text, squash
 from . import linebreaks, pipe_cells
 from .chrome_lines import is_byline, is_chrome, is_meta_line, site_lines
 from .model import Block, Cell, SourceDocument, Style, Table, assemble
@@ -240,7 +240,7 @@ def _text_block(p: _Para) -> Block:
     stripped = raw.strip()
     bold = stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4
     text = squash(clean_text(raw))
-    upper = _all_caps(text)
+    upper = all_caps(text)
     kind = "list_item" if _BULLET.match(text) else "paragraph"
     return Block(
         kind=kind,
@@ -249,17 +249,6 @@ def _text_block(p: _Para) -> Block:
         source_start=p.start,
         source_end=p.end,
     )
-
-
-def _all_caps(text: str) -> bool:
-    """Every letter upper case (and one at least); stops at the first that is not, which in prose is at once."""
-    seen = False
-    for c in text:
-        if c.isalpha():
-            if not c.isupper():
-                return False
-            seen = True
-    return seen
 
 
 def _chrome_block(ln: _Line) -> Block:

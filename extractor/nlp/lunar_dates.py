@@ -41,6 +41,18 @@ PATTERNS: list[re.Pattern[str]] = [
 # what each pattern cannot match without ("tết", "tháng", the "/" of a date, a digit), read from the
 # patterns (prefilter.py): a cheap `in` before its scan, most blocks hold none of it
 _NEEDS = [needs(p) for p in PATTERNS]
+# the "tháng" pattern keeps a match only with a month of its own name (Giêng, Chạp), a lunar mark, or a year by
+# stem and branch (the rest are solar dates, see `find`): a block with none of those words has no match to keep
+_OWN_MONTHS = ("giêng", "chạp")
+_MARKS = ("âm lịch", "ÂL", "AL")  # as _LUNAR_MARK writes them, case and all
+_BRANCHES = tuple(_BRANCH.lower().split("|"))
+
+
+def _may_keep_month(text: str, lower: str) -> bool:
+    return any(w in lower for w in _OWN_MONTHS) or any(w in text for w in _MARKS) \
+        or (any(s in lower for s in lunar.STEMS) and any(b in lower for b in _BRANCHES))
+
+
 _NAMED_YEAR = re.compile(rf"(?:[Tt]ết|[Xx]uân|năm)\s+{_CANCHI}")
 
 
@@ -60,7 +72,7 @@ def find(text: str, year: int | None, before: str = "") -> list[LunarFound]:
     taken: list[tuple[int, int]] = []
     digits, lower = HAS_DIGIT.search(text) is not None, text.lower()
     for k, (pat, need) in enumerate(zip(PATTERNS, _NEEDS, strict=True)):
-        if not need.met(text, lower, digits):
+        if not need.met(text, lower, digits) or (k == 1 and not _may_keep_month(text, lower)):
             continue
         for m in pat.finditer(text):
             a, b = m.start(), m.end()

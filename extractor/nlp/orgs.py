@@ -50,8 +50,11 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+_TOKEN = re.compile(r"\w+(?:[./&]\w+)*(?:-\w+)*|[,–\-()]")
+
+
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\w+(?:[./&]\w+)*(?:-\w+)*|[,–\-()]", text)]
+    return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 def find_orgs(text: str, base: int = 0) -> list[OrgMention]:

@@ -20,7 +20,7 @@ from typing import Callable
 from rapidfuzz.distance import Levenshtein
 
 from ..ingest.model import Block
-from ..normalize import fold
+from ..normalize import all_caps, fold
 
 _ORDINALS = {"nhất": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6", "bảy": "7"}
 _NUM = re.compile(
@@ -185,8 +185,7 @@ def number_of(text: str, stack: list[tuple[str, str]] | None = None, order: list
 
 
 def _upper_heading(text: str) -> bool:
-    letters = [c for c in heading_of(text) if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return all_caps(heading_of(text), 3)
 
 
 def _continues_letters(letter: str, stack: list[tuple[str, str]]) -> bool:
@@ -270,8 +269,7 @@ def _caps_prefix(text: str) -> str | None:
 
 
 def _is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return all_caps(line, 2)
 
 
 def rule_features(heading: str) -> list[int]:
@@ -305,8 +303,7 @@ def _unnumbered_heading(b: Block) -> bool:
         return False  # "QUYẾT ĐỊNH:" opens a decision's articles; it names no part of the outline
     if _is_appendix(b):
         return True
-    letters = [c for c in t if c.isalpha()]
-    upper = len(letters) > 3 and all(c.isupper() for c in letters)
+    upper = all_caps(t, 4)
     styled = bool(b.style.bold) or (bool(b.style.centered) and len(t.split()) <= 12 and not t.endswith("."))
     return (upper or styled) and not t.endswith((",", ";"))
 
