@@ -40,6 +40,7 @@ _OLD_TONES = {
 }
 _NEW_FROM_OLD = {old: new for new, old in _OLD_TONES.items()}
 # not after "q": in "quý" the u belongs to the onset, the tone sits on y in either style
+_OLD_PAIR = re.compile("|".join(map(re.escape, _NEW_FROM_OLD)))
 _OLD_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _NEW_FROM_OLD)) + r")(?![a-zA-ZÀ-ỹđĐ])")
 
 
@@ -132,6 +133,7 @@ _DROP_AND_MAP = ZERO_WIDTH | _ONE_TO_ONE  # disjoint keys: `_emit`'s two steps i
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)")
 _MARKUP_CHARS = re.compile(r"[<*_]")  # what each alternative of _MARKUP consumes first
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _DROP_AND_MAP) + "]")  # a character translate would change
 
 
 def clean_text(raw: str) -> str:
@@ -139,7 +141,7 @@ def clean_text(raw: str) -> str:
     no map of their own: theirs is the line's)."""
     raw = unicodedata.normalize("NFC", raw)
     if not _MARKUP_CHARS.search(raw):  # every markup match holds a "<", "*" or "_": most blocks hold none
-        text = raw.translate(_DROP_AND_MAP)
+        text = raw.translate(_DROP_AND_MAP) if _MAPPED.search(raw) else raw
         return _ENTITY.sub(_entity, text) if "&" in text else text
     out: list[str] = []
     last = ""  # the last character written
@@ -168,7 +170,7 @@ def _entity(m: re.Match) -> str:
     return html.unescape(m.group(0)).translate(SPACES)
 
 
-_BLANKS = re.compile(r"[ \t]+")
+_BLANKS = re.compile(r"[ \t]{2,}|\t")  # a lone space stays as it is: not rewritten
 
 
 def all_caps(text: str, least: int = 1) -> bool:
@@ -184,11 +186,16 @@ def all_caps(text: str, least: int = 1) -> bool:
 
 def squash(s: str) -> str:
     """Runs of spaces and tabs to one space, lines trimmed."""
-    return "\n".join(line.strip() for line in _BLANKS.sub(" ", s).split("\n")).strip()
+    s = _BLANKS.sub(" ", s)
+    if "\n" not in s:  # one line: trimming it is all
+        return s.strip()
+    return "\n".join(line.strip() for line in s.split("\n")).strip()
 
 
 def new_tones(s: str) -> str:
     """hoà → hòa, thuý → thúy: the placement Nghị định 30 era documents mostly use."""
+    if not _OLD_PAIR.search(s):  # every match is one of these pairs; a scan for them is fast, the pattern's is not
+        return s
     return _OLD_RE.sub(lambda m: _NEW_FROM_OLD[m.group(1)], s)
 
 

@@ -42,3 +42,12 @@ def test_markup_needs_one_of_its_characters(s):
     from extractor.normalize import _MARKUP
 
     assert _MARKUP.search(s) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["oà", "hoà", "quý", "thuý", "Hoà", "oá", "uỷ", "oạ", "a", " ", "q", "x"]) | st.text(max_size=2),
+                max_size=12).map("".join))
+def test_new_tones_unchanged_by_its_prefilter(s):
+    from extractor.normalize import _NEW_FROM_OLD, _OLD_RE, new_tones
+
+    assert new_tones(s) == _OLD_RE.sub(lambda m: _NEW_FROM_OLD[m.group(1)], s)

@@ -84,7 +84,7 @@ def _unescape_breaks(source: str) -> tuple[str, Sequence[int]]:
 
     Returns the text and, per character, its offset in `source` (a range when they are the same).
     """
-    if len(_ESCAPED_BREAK.findall(source)) < 3:
+    if "\\" not in source or len(_ESCAPED_BREAK.findall(source)) < 3:  # each escape holds a backslash
         return source, range(len(source))
     out: list[str] = []
     where: list[int] = []
