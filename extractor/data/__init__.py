@@ -46,7 +46,7 @@ _COLUMNS = {
     "province_merge_2025.tsv": ("old_name", "new_name", "new_kind", "status", "source"),
     "org_patterns.tsv": ("kind", "phrase"),
 }
-ORG_KINDS = ("head", "group_head", "place", "name_phrase", "stop_word", "stop_phrase", "stop_phrase_off",
+ORG_KINDS = ("head", "group_head", "place", "name_phrase", "stop_word", "stop_phrase",
              "group_after_comma", "group_word", "place_group_start", "sub_head", "parent_head", "relative", "new_body")
 
 

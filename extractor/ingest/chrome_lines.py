@@ -28,7 +28,8 @@ _SITE_LINES = {
     "ảnh minh họa", "ảnh minh hoạ", "tải về", "tải văn bản", "in trang", "bản in", "chia sẻ", "bình luận",
     "gửi bình luận", "ý kiến bạn đọc", "đang tải nội dung", "đang tải", "văn bản liên quan", "lược đồ",
     "nội dung văn bản", "văn bản gốc", "tệp đính kèm", "tập tin đính kèm", "file đính kèm", "đính kèm",
-    "chung nhan tin nhiem mang", "bản đồ hành chính", "đánh giá", "liên kết website", "thống kê truy cập", "về đầu trang", "lên đầu trang", "quay lại", "trở về", "trang chủ",
+    "chung nhan tin nhiem mang", "bản đồ hành chính", "đánh giá", "liên kết website", "thống kê truy cập", "về đầu trang",
+    "lên đầu trang", "quay lại", "trở về", "trang chủ",
 }
 _PREFIXES = (
     "để sử dụng toàn bộ tiện ích", "đang tải nội dung", "lượt xem", "lượt đọc", "số lượt xem", "cập nhật:",
@@ -38,8 +39,9 @@ _PREFIXES = (
     "trong tháng:", "trong tuần:", "trong ngày:", "online:", "lượt đánh giá", "đang truy cập", "lượt truy cập",
     "tổng lượt truy cập", "xem chi tiết nội dung", "hotline", "đường dây nóng",
 )
-_WEEKDAY_STAMP = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)\s*(?:[-,]\s*|\s)(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}"
-                            r"(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch))?)?(?:\s+\d+)*\s*$")  # view counters after it
+_WEEKDAY_STAMP = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)\s*(?:[-,]\s*|\s)(?:ngày\s+)?"
+                            r"\d{1,2}/\d{1,2}/\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch))?)?"
+                            r"(?:\s+\d+)*\s*$")  # view counters after it
 _DATE_STAMP = re.compile(r"^\(?\d{1,2}/\d{1,2}/\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*:?\s*(?:am|pm|sa|ch)?)?"
                          r"\)?(?:\s*\|.*)?$")
 _FILE_NAME = re.compile(r"(?:^|[\s\\/])[^\s\\/]*\.(?:jpe?g|png|gif|bmp|webp|docx?|pdf|xlsx?|rar|zip)$", re.I)

@@ -73,7 +73,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 # "phối hợp với đơn vị, địa phương có liên quan": a group without "các"
-_BARE_GROUP = re.compile(r"(?<=với )(?:đơn vị|cơ quan|địa phương|ngành)(?:,\s*(?:đơn vị|cơ quan|địa phương|ngành))*\s+(?:có\s+)?liên quan")
+_BARE_GROUP = re.compile(r"(?<=với )(?:đơn vị|cơ quan|địa phương|ngành)(?:,\s*(?:đơn vị|cơ quan|địa phương|ngành))*"
+                         r"\s+(?:có\s+)?liên quan")
 
 
 def mentions(text: str, base: int = 0) -> list[OrgMention]:

@@ -26,15 +26,20 @@ _BY = r"(?:[Tt]rước|[Cc]hậm nhất(?: (?:là|vào))?(?: trước)?|[Hh]ạn
 _EVERY = r"(?:[Hh][àằ]ng|[Mm]ỗi)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # spans: "từ ngày 01/5/2025 đến ngày 31/5/2025", "từ tháng 4 đến tháng 6/2024", "Quý III và quý IV/2025"
-    ("period", re.compile(rf"[Tt]ừ\s+(?:{_DAY}|ngày\s+\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?(?:{_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{4}})")),
+    ("period", re.compile(rf"[Tt]ừ\s+(?:{_DAY}|ngày\s+\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?"
+                          rf"(?:{_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{4}})")),
     # compact spans: "30/11- 05/12/2021", "25-29/12/2010", "từ ngày 01-10/11/2022"
     ("period", re.compile(r"(?:[Tt]ừ\s+(?:ngày\s+)?)?(?<![\d/])\d{1,2}(?:/\d{1,2})?\s*[-–]\s*\d{1,2}/\d{1,2}/\d{4}")),
     # the day of an event: "vào lúc 8 giờ 00, ngày 21/5/2024 (thứ ba)", "sáng ngày 04/6/2019", "vào ngày 30/01/2020"
-    ("period", re.compile(r"(?:[Vv]ào\s+(?:lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*)?|(?:[Vv]ào\s+)?lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*"
-                          r"|(?:[Vv]ào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối)\s+)ngày\s+\d{1,2}/\d{1,2}/\d{4}(?:\s*\((?:[^()]{0,6}thứ|chủ nhật)[^()]{0,10}\))?")),
-    ("period", re.compile(rf"(?:(?:[Tt]ừ|[Tt]rong)\s+)?{_UNIT}{_YEAR_TAIL}?\s+(?:đến|tới|và|-)\s+(?:hết\s+)?{_UNIT}{_YEAR_TAIL}?")),
+    ("period", re.compile(r"(?:[Vv]ào\s+(?:lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*)?"
+                          r"|(?:[Vv]ào\s+)?lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*"
+                          r"|(?:[Vv]ào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối)\s+)ngày\s+\d{1,2}/\d{1,2}/\d{4}"
+                          r"(?:\s*\((?:[^()]{0,6}thứ|chủ nhật)[^()]{0,10}\))?")),
+    ("period", re.compile(rf"(?:(?:[Tt]ừ|[Tt]rong)\s+)?{_UNIT}{_YEAR_TAIL}?\s+(?:đến|tới|và|-)\s+"
+                          rf"(?:hết\s+)?{_UNIT}{_YEAR_TAIL}?")),
     # a due day that recurs: "trước ngày 25 hằng tháng", "trước ngày 15/12 hằng năm", "… ngày 20 tháng cuối quý"
-    ("recurring", re.compile(rf"(?:{_EVERY}\s+(?:tháng|quý|năm)\s*,\s*)?{_BY}\s+ngày\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}})?"
+    ("recurring", re.compile(rf"(?:{_EVERY}\s+(?:tháng|quý|năm)\s*,\s*)?{_BY}\s+ngày\s+\d{{1,2}}"
+                             rf"(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}})?"
                              rf"\s+(?:(?:của\s+)?tháng cuối (?:quý|kỳ)|{_EVERY}\s+(?:tháng|quý|năm))")),
     ("recurring", re.compile(rf"(?:[Tt]rong\s+|[Vv]ào\s+)?{_UNIT}\s+{_EVERY}\s+năm")),  # "quý I hằng năm"
     ("due", re.compile(rf"{_BY}\s+(?:{_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{4}})(?:\s+đối với (?:(?!\s+và\s)[^;,.)]){{3,40}})?")),
@@ -42,7 +47,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # years: "từ năm 2021 đến năm 2025"; a target's year "Đến năm 2025 đạt trên 85%", "đến hết năm 2025"
     ("period", re.compile(r"[Tt]ừ\s+(?:nay\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:đến|tới|-)\s*(?:hết\s+)?năm\s+(?:19|20)\d\d\b")),
     ("due", re.compile(r"[Đđ]ến\s+(?:hết\s+)?năm\s+(?:19|20)\d\d\b(?!\s*[-–/]\s*\d)")),
-    ("due", re.compile(r"(?:[Vv]ào\s+)?[Cc]uối\s+(?:năm\s+\d{4}|quý\s+(?:IV|I{1,3})(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}\s*/\s*\d{4})")),
+    ("due", re.compile(r"(?:[Vv]ào\s+)?[Cc]uối\s+"
+                       r"(?:năm\s+\d{4}|quý\s+(?:IV|I{1,3})(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}\s*/\s*\d{4})")),
     ("recurring", re.compile(rf"(?:[Tt]heo\s+)?[Đđ]ịnh kỳ(?:\s+(?:{_EVERY}\s+)?{_PERIOD}(?:\s*(?:,|và|hoặc)\s*{_PERIOD})*)?")),
     ("recurring", re.compile(rf"{_EVERY}\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và)\s*(?:tuần|tháng|quý|năm)\b)*")),
     ("recurring", re.compile(r"\bthường kỳ\b")),
@@ -53,7 +59,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("period", re.compile(r"(?:[Tt]rong|[Vv]ào)\s+tháng\s+\d{1,2}(?:\s*(?:,|và)\s*\d{1,2})*\b(?!\s*/|\s+năm|\s+tháng)")),
     # rounds a year: "đủ 4 đợt/năm", "2 lần/năm"; work done "theo đợt"
     ("recurring", re.compile(r"\b\d{1,2}\s+(?:đợt|lần)\s*/\s*(?:tuần|tháng|quý|năm)\b|\b[Tt]heo đợt\b")),
-    ("unspecified", re.compile(r"[Tt]heo tiến độ[^,.;)\t\n]{0,40}|đúng tiến độ(?: đề ra)?|[Đđ]ột xuất|[Kk]hi có yêu cầu|theo yêu cầu của [^,.;)\t\n]{3,40}")),
+    ("unspecified", re.compile(r"[Tt]heo tiến độ[^,.;)\t\n]{0,40}|đúng tiến độ(?: đề ra)?|[Đđ]ột xuất|[Kk]hi có yêu cầu"
+                               r"|theo yêu cầu của [^,.;)\t\n]{3,40}")),
 ]
 _NEEDS = [needs(p) for _, p in PATTERNS]  # a digit, words: read from the patterns (prefilter.py)
 _BUDGET = re.compile(r"\b(?:kinh phí|ngân sách|dự toán)(?:\s+\w+){0,2}\s*$", re.I)
@@ -248,7 +255,8 @@ def _dates(t: str, year: int | None) -> list[str]:
                          r"|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?|(?=\s+(?:đến|tới)\s+ngày))", t):
         d, mo = int(m.group(1)), int(m.group(2) or m.group(4) or 0)
         raw.append((d, mo, int(m.group(3) or m.group(5) or 0) or None))
-    raw = [(d, mo or next((r[1] for r in raw[k + 1:] if r[1]), 0), y) for k, (d, mo, y) in enumerate(raw)]  # "từ ngày 05 đến ngày 08 tháng 01"
+    # "từ ngày 05 đến ngày 08 tháng 01": a day without its month takes the next one's
+    raw = [(d, mo or next((r[1] for r in raw[k + 1:] if r[1]), 0), y) for k, (d, mo, y) in enumerate(raw)]
     out = []
     for k, (d, mo, y) in enumerate(raw):
         if not y:  # the next date's year; the year before when the span crosses new year ("20/12 đến 10/01/2027")

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from .orgs import HEADS, find_orgs
 
 _TYPES = r"(?:[Kk]ế hoạch|KẾ HOẠCH|[Cc]hương trình(?: hành động)?|[Đđ]ề án|[Pp]hương án|[Hh]ướng dẫn)"
-_DATE = r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+_DATE = (r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+         r"|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})")
 # "<body> (đã|vừa) ban hành Kế hoạch (số <code>) (ngày <date>)"
 _ISSUES = re.compile(
-    r"(?<!\s)\s+(?:(?:mới đây|vừa qua|gần đây|hôm nay)\s*,?\s*)?(?:đã\s+|vừa\s+|cũng\s+|mới\s+)*(?:ban hành|xây dựng|triển khai|thống nhất(?: với [^,.;]{3,80}?)?|phê duyệt)\s+"
+    r"(?<!\s)\s+(?:(?:mới đây|vừa qua|gần đây|hôm nay)\s*,?\s*)?(?:đã\s+|vừa\s+|cũng\s+|mới\s+)*"
+    r"(?:ban hành|xây dựng|triển khai|thống nhất(?: với [^,.;]{3,80}?)?|phê duyệt)\s+"
     rf"(?:(?:và\s+)?(?:ban hành\s+)?)(?P<type>{_TYPES})\b"
     rf"(?P<tail>(?:\s+(?:số|liên tịch))?\s*(?P<code>\d[\w.&]*(?:\s?[-/]\s?[\w.&]+)+)?(?:\s*,?\s*ngày\s+(?:{_DATE}))?)"
 )

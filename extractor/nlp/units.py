@@ -54,7 +54,8 @@ def collect_units(text: str, ranges: list[tuple[int, int]], issuer_text: str | N
     if (ctx.issuer_base or "").startswith("Sở "):
         # "báo cáo … của đơn vị về Sở để tổng hợp": the own Sở receives the report
         mentions += [OrgMention(m.group(1), m.start(1), m.end(1), group=True) for a, b in ranges
-                     for m in _OWN_SO.finditer(text, a, b) if re.search(r"báo cáo|gửi", text[max(a, m.start() - 150):m.start() + 8])]
+                     for m in _OWN_SO.finditer(text, a, b)
+                     if re.search(r"báo cáo|gửi", text[max(a, m.start() - 150):m.start() + 8])]
         mentions.sort(key=lambda o: o.start)
     for o in mentions:
         before = text[max(0, o.start - 60):o.start]
