@@ -17,7 +17,6 @@ if TYPE_CHECKING:  # pandas when the command runs, not for `kh-extract --help`
     import pandas as pd
 
 from .records import citation_key
-from .nlp.citations.resolve import normalize_code
 
 
 def read_table(out_dir: str, name: str) -> pd.DataFrame | None:
@@ -111,6 +110,8 @@ def top(edges: pd.DataFrame, n: int) -> pd.DataFrame:
 
 def citing(cits: pd.DataFrame, code: str) -> pd.DataFrame:
     """The plans citing `code` (written any way a plan writes it: `749/QĐTTg` finds `749/QĐ-TTg`)."""
+    from .nlp.citations.resolve import normalize_code  # the citation rules: when the command runs
+
     want = normalize_code(code)[0].casefold()
     hit = cits[cits["code"].fillna("").str.casefold() == want]
     cols = [c for c in ("file", "doc_id", "code", "date", "issuer", "relation", "mentions", "issues") if c in hit]

@@ -14,10 +14,12 @@ import json
 import sys
 from pathlib import Path
 
-from .evaluate import _files, evaluate, format_report, load_pairs, read_records
+# the scorer is imported when `eval` runs, not for every command's parser
 
 
 def _unmatched_preds(preds, pairs) -> list[str]:
+    from .evaluate import _files, read_records
+
     used = {(p.pred.get("file"), p.pred.get("doc_id")) for p in pairs if p.pred is not None}
     out = []
     for path in _files(preds):
@@ -33,6 +35,8 @@ def _names(names: list[str], limit: int = 12) -> str:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_report, load_pairs
+
     preds = args.pred if len(args.pred) > 1 else args.pred[0]
     for p in [args.gold, *args.pred]:
         if not Path(p).exists():

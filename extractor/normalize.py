@@ -40,6 +40,7 @@ _OLD_TONES = {
 }
 _NEW_FROM_OLD = {old: new for new, old in _OLD_TONES.items()}
 # not after "q": in "quý" the u belongs to the onset, the tone sits on y in either style
+_OLD_PAIR = re.compile("|".join(map(re.escape, _NEW_FROM_OLD)))
 _OLD_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _NEW_FROM_OLD)) + r")(?![a-zA-ZÀ-ỹđĐ])")
 
 
@@ -128,18 +129,73 @@ def join_wrapped(lines: list[str], sep: str = " ") -> str:
     return text if sep == "\n" else text.replace("\n", sep)
 
 
+_DROP_AND_MAP = ZERO_WIDTH | _ONE_TO_ONE  # disjoint keys: `_emit`'s two steps in one pass
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)")
+_MARKUP_CHARS = re.compile(r"[<*_]")  # what each alternative of _MARKUP consumes first
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _DROP_AND_MAP) + "]")  # a character translate would change
+
+
 def clean_text(raw: str) -> str:
-    """`clean` without the offset map."""
-    return clean(raw)[0]
+    """`clean(raw)[0]`, the same text, without building the offset map (the readers' blocks need
+    no map of their own: theirs is the line's)."""
+    raw = unicodedata.normalize("NFC", raw)
+    if not _MARKUP_CHARS.search(raw):  # every markup match holds a "<", "*" or "_": most blocks hold none
+        text = raw.translate(_DROP_AND_MAP) if _MAPPED.search(raw) else raw
+        return _ENTITY.sub(_entity, text) if "&" in text else text
+    out: list[str] = []
+    last = ""  # the last character written
+    pos = 0
+    for m in _MARKUP.finditer(raw):
+        seg = raw[pos:m.start()].translate(_DROP_AND_MAP)
+        if seg:
+            out.append(seg)
+            last = seg[-1]
+        tok = m.group(0)
+        if tok.startswith("<") and _AUTOLINK.match(tok):
+            seg = raw[m.start() + 1:m.end() - 1].translate(_DROP_AND_MAP)
+            if seg:
+                out.append(seg)
+                last = seg[-1]
+        elif _BLOCK_TAG.match(tok) and last and last not in "\n ":
+            out.append("\n")
+            last = "\n"
+        pos = m.end()
+    out.append(raw[pos:].translate(_DROP_AND_MAP))
+    text = "".join(out)
+    return _ENTITY.sub(_entity, text) if "&" in text else text
+
+
+def _entity(m: re.Match) -> str:
+    return html.unescape(m.group(0)).translate(SPACES)
+
+
+_BLANKS = re.compile(r"[ \t]{2,}|\t")  # a lone space stays as it is: not rewritten
+
+
+def all_caps(text: str, least: int = 1) -> bool:
+    """Every letter upper case, and `least` letters at least; stops at the first that is not (in prose, at once)."""
+    seen = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            seen += 1
+    return seen >= least
 
 
 def squash(s: str) -> str:
     """Runs of spaces and tabs to one space, lines trimmed."""
-    return "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in s.split("\n")).strip()
+    s = _BLANKS.sub(" ", s)
+    if "\n" not in s:  # one line: trimming it is all
+        return s.strip()
+    return "\n".join(line.strip() for line in s.split("\n")).strip()
 
 
 def new_tones(s: str) -> str:
     """hoà → hòa, thuý → thúy: the placement Nghị định 30 era documents mostly use."""
+    if not _OLD_PAIR.search(s):  # every match is one of these pairs; a scan for them is fast, the pattern's is not
+        return s
     return _OLD_RE.sub(lambda m: _NEW_FROM_OLD[m.group(1)], s)
 
 

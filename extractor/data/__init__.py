@@ -51,7 +51,7 @@ _COLUMNS = {
     "commune_merge_2025.tsv": ("old_province", "old_district", "old_name", "new_name", "status", "source"),
     "org_patterns.tsv": ("kind", "phrase"),
 }
-ORG_KINDS = ("head", "group_head", "place", "name_phrase", "stop_word", "stop_phrase", "stop_phrase_off",
+ORG_KINDS = ("head", "group_head", "place", "name_phrase", "stop_word", "stop_phrase",
              "group_after_comma", "group_word", "place_group_start", "sub_head", "parent_head", "relative", "new_body")
 
 

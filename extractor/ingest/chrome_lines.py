@@ -28,7 +28,8 @@ _SITE_LINES = {
     "ảnh minh họa", "ảnh minh hoạ", "tải về", "tải văn bản", "in trang", "bản in", "chia sẻ", "bình luận",
     "gửi bình luận", "ý kiến bạn đọc", "đang tải nội dung", "đang tải", "văn bản liên quan", "lược đồ",
     "nội dung văn bản", "văn bản gốc", "tệp đính kèm", "tập tin đính kèm", "file đính kèm", "đính kèm",
-    "chung nhan tin nhiem mang", "bản đồ hành chính", "đánh giá", "liên kết website", "thống kê truy cập", "về đầu trang", "lên đầu trang", "quay lại", "trở về", "trang chủ",
+    "chung nhan tin nhiem mang", "bản đồ hành chính", "đánh giá", "liên kết website", "thống kê truy cập", "về đầu trang",
+    "lên đầu trang", "quay lại", "trở về", "trang chủ",
 }
 _PREFIXES = (
     "để sử dụng toàn bộ tiện ích", "đang tải nội dung", "lượt xem", "lượt đọc", "số lượt xem", "cập nhật:",
@@ -38,12 +39,15 @@ _PREFIXES = (
     "trong tháng:", "trong tuần:", "trong ngày:", "online:", "lượt đánh giá", "đang truy cập", "lượt truy cập",
     "tổng lượt truy cập", "xem chi tiết nội dung", "hotline", "đường dây nóng",
 )
-_WEEKDAY_STAMP = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)\s*(?:[-,]\s*|\s)(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}"
-                            r"(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch))?)?(?:\s+\d+)*\s*$")  # view counters after it
+_WEEKDAY_STAMP = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)\s*(?:[-,]\s*|\s)(?:ngày\s+)?"
+                            r"\d{1,2}/\d{1,2}/\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch))?)?"
+                            r"(?:\s+\d+)*\s*$")  # view counters after it
 _DATE_STAMP = re.compile(r"^\(?\d{1,2}/\d{1,2}/\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*:?\s*(?:am|pm|sa|ch)?)?"
                          r"\)?(?:\s*\|.*)?$")
 _FILE_NAME = re.compile(r"(?:^|[\s\\/])[^\s\\/]*\.(?:jpe?g|png|gif|bmp|webp|docx?|pdf|xlsx?|rar|zip)$", re.I)
 _BYLINE = re.compile(r"(?:^|\s)\(?t/h\)?\.?$|tại đây\W*$", re.I)
+_BYLINE_WORDS = re.compile(r"t/h|tại đây", re.I)  # what each alternative of _BYLINE holds
+_FILE_EXT_END = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|docx?|pdf|xlsx?|rar|zip)$", re.I)  # how _FILE_NAME ends
 _NO_LETTERS = re.compile(r"^[\W\d_]*$")
 
 
@@ -64,12 +68,13 @@ def is_chrome(line: str) -> bool:
         return True
     if _WEEKDAY_STAMP.match(f) or _DATE_STAMP.match(f):
         return True
-    if len(t) < 160 and _FILE_NAME.search(t):
+    if len(t) < 160 and _FILE_EXT_END.search(t, max(0, len(t) - 5)) and _FILE_NAME.search(t):
+        return True  # (a file name ends the line: its extension is looked for there first)
+    if len(t) < 80 and _BYLINE_WORDS.search(f) and _BYLINE.search(f):
         return True
-    if len(t) < 80 and _BYLINE.search(f):
-        return True
-    if len(t) <= 120 and not re.search(r"[.;:!?,]\s", t) and sum(a.islower() and b.isupper() for a, b in zip(t, t[1:])) >= 2:
-        return True  # link texts run together: "Trang chủTin tứcThông tin chung"
+    if len(t) <= 120 and not re.search(r"[.;:!?,]\s", t) \
+            and sum(map(bool.__and__, map(str.islower, t), map(str.isupper, t[1:]))) >= 2:
+        return True  # link texts run together: "Trang chủTin tứcThông tin chung" (a lower letter then a capital)
     half = len(f) // 2
     if len(f) < 80 and len(f) % 2 == 1 and f[:half] == f[half + 1:]:  # "Tin nổi bật Tin nổi bật": a doubled label
         return True
@@ -116,18 +121,19 @@ def site_lines(lines: list[str]) -> set[int]:
         if start is not None and all(_RELATED_ITEM.match(x.strip()) or not x.strip() or len(x) < 200
                                      for x in lines[head[0]:start]):
             out.update(range(head[0], start))
-    for i, line in enumerate(lines[:60]):
-        if fold(line.strip()).rstrip(" :.") in _LIST_INTRO:
+    top = [fold(line.strip()) for line in lines[:80]]  # the first lines, folded once for the three scans
+    for i, folded in enumerate(top[:60]):
+        if folded.rstrip(" :.") in _LIST_INTRO:
             start = next((k for k in range(i + 1, min(len(lines), i + 120)) if _DOC_START.match(lines[k].strip())), None)
             if start is not None:
                 out.update(range(i, start))
             break
-    for i, line in enumerate(lines[:80]):
-        if fold(line.strip()).startswith(_VIEWER_INTRO) and any(x.strip() for x in lines[i + 1:]):
+    for i, folded in enumerate(top):
+        if folded.startswith(_VIEWER_INTRO) and any(x.strip() for x in lines[i + 1:]):
             out.update(range(0, i + 1))  # the site's page above the file's own text
             break
     for i, line in enumerate(lines):
-        if i > 5 and fold(line.strip()).rstrip(" :.") in CUT_MARKERS:
+        if i > 5 and (top[i] if i < len(top) else fold(line.strip())).rstrip(" :.") in CUT_MARKERS:
             tail = [x for x in lines[i + 1:] if x.strip()]
             if len(tail) <= 80 and all(len(x) < 200 for x in tail):
                 out.update(range(i, len(lines)))

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from ..errors import ExtractError
-from ..normalize import clean, squash
+from ..normalize import all_caps, clean_text, squash
 from .docx_numbering import Numbering, w, wval
 from .model import Block, Cell, SourceDocument, Style, Table, assemble
 
@@ -254,12 +254,11 @@ class _Reader:
         number = self._number(ppr, sid)
         runs: list[tuple[str, dict[str, bool]]] = []
         self._collect(p, sid, runs)
-        body = squash(clean("".join(t for t, _ in runs))[0])
+        body = squash(clean_text("".join(t for t, _ in runs)))
         if not body:
             return None  # an empty numbered paragraph still advanced the counters
         text = f"{number} {body}" if number else body
         inked = [f for t, f in runs if t.strip()]
-        letters = [c for c in body if c.isalpha()]
 
         def every(flag: str) -> bool:
             return bool(inked) and all(f[flag] for f in inked)
@@ -270,7 +269,7 @@ class _Reader:
         style = Style(
             bold=every("b"),
             italic=every("i"),
-            upper=(bool(letters) and all(c.isupper() for c in letters)) or every("caps"),
+            upper=all_caps(body) or every("caps"),
             centered=wval(jc) == "center",
         )
         if self.styles.is_heading(sid):

@@ -16,7 +16,7 @@ import lxml.html
 from lxml import etree
 
 from ..errors import ExtractError
-from ..normalize import clean, squash
+from ..normalize import all_caps, clean_text, squash
 from .docx_numbering import format_number
 from .html_charset import decode_html
 from .html_chrome import drop_chrome, is_chrome_line, is_menu_line, pick_root, starts_numbered, trim_chrome_lines
@@ -157,7 +157,7 @@ class _Flattener:
             self._emit(g)
 
     def _emit(self, segs: list[tuple[str, bool, bool, bool]]) -> None:
-        text = squash(clean("".join(s[0] for s in segs))[0])
+        text = squash(clean_text("".join(s[0] for s in segs)))
         text = re.sub(r"\n{2,}", "\n", text)
         if not text:
             return
@@ -179,11 +179,10 @@ class _Flattener:
             kind = "heading"
         elif re.match(r"^[-+•·]\s", text):
             kind = "list_item"
-        letters = [c for c in text if c.isalpha()]
         style = Style(
             bold=all(s[1] for s in inked),
             italic=all(s[2] for s in inked),
-            upper=bool(letters) and all(c.isupper() for c in letters),
+            upper=all_caps(text),
             centered=bool(self.stack[-1]["centered"]),
         )
         self.blocks.append(Block(kind=kind, text=text, style=style, numbering=numbering))

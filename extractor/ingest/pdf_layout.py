@@ -14,7 +14,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from ..normalize import clean, join_wrapped, squash
+from ..normalize import all_caps, clean_text, join_wrapped, squash
 from .model import Block, Style
 
 _BULLET = re.compile(r"^[-+•·–]\s")
@@ -173,7 +173,7 @@ class Para:
     @property
     def text(self) -> str:
         sep = "\n" if self.centered else " "
-        return squash(clean(join_wrapped([x.text for x in self.lines], sep))[0])
+        return squash(clean_text(join_wrapped([x.text for x in self.lines], sep)))
 
 
 def bounds(lines: list[Line]) -> tuple[float, float]:
@@ -241,7 +241,6 @@ def ends_early(a: Line, b: Line, right: float) -> bool:
 
 def to_block(p: Para) -> Block:
     text = p.text
-    letters = [c for c in text if c.isalpha()]
     first = p.lines[0]
     return Block(
         kind="list_item" if _BULLET.match(text) else "paragraph",
@@ -249,7 +248,7 @@ def to_block(p: Para) -> Block:
         page=p.page,
         style=Style(
             bold=all(x.bold for x in p.lines), italic=all(x.italic for x in p.lines),
-            upper=bool(letters) and all(c.isupper() for c in letters),
+            upper=all_caps(text),
             centered=p.centered, font_size=round(first.size, 1),
         ),
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize import clean, join_wrapped, squash
+from ..normalize import clean_text, join_wrapped, squash
 from .model import Block, Cell, Table
 
 SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
@@ -44,7 +44,7 @@ def cell_text(raw: str | None) -> str:
             out[-1] = join_wrapped([out[-1], line])
         else:
             out.append(line)
-    return squash(clean("\n".join(out))[0])
+    return squash(clean_text("\n".join(out)))
 
 
 def find_tables(page, number: int) -> list[PageTable]:

@@ -12,9 +12,10 @@ offsets back into the decoded source; the site's lines are kept aside in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..normalize import clean, squash
+from ..normalize import all_caps, clean_text, squash
 from . import linebreaks, pipe_cells
 from .chrome_lines import is_byline, is_chrome, is_meta_line, site_lines
 from .model import Block, Cell, SourceDocument, Style, Table, assemble
@@ -78,13 +79,13 @@ def parse_text(source: str, path: str, fmt: str = "text", encoding: str | None =
     return doc
 
 
-def _unescape_breaks(source: str) -> tuple[str, list[int]]:
+def _unescape_breaks(source: str) -> tuple[str, Sequence[int]]:
     """A dump that wrote its line breaks as the escapes "\\r\\n" gets them back.
 
-    Returns the text and, per character, its offset in `source`.
+    Returns the text and, per character, its offset in `source` (a range when they are the same).
     """
-    if len(_ESCAPED_BREAK.findall(source)) < 3:
-        return source, list(range(len(source)))
+    if "\\" not in source or len(_ESCAPED_BREAK.findall(source)) < 3:  # each escape holds a backslash
+        return source, range(len(source))
     out: list[str] = []
     where: list[int] = []
     pos = 0
@@ -99,7 +100,7 @@ def _unescape_breaks(source: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def _lines(text: str, where: list[int]) -> list[_Line]:
+def _lines(text: str, where: Sequence[int]) -> list[_Line]:
     out: list[_Line] = []
     pos = 0
     for raw in text.split("\n"):
@@ -227,17 +228,19 @@ def _row_cells(line: str) -> list[str] | None:
     return None
 
 
+_EDGE_PIPES = re.compile(r"^\s*\|\s*|\s*\|\s*$")
+
+
 def _strip_pipes(line: str) -> str:
-    return re.sub(r"^\s*\|\s*|\s*\|\s*$", "", line)
+    return _EDGE_PIPES.sub("", line) if "|" in line else line  # most lines have none: no scan
 
 
 def _text_block(p: _Para) -> Block:
     raw = p.raw
     stripped = raw.strip()
     bold = stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4
-    text = squash(clean(raw)[0])
-    letters = [c for c in text if c.isalpha()]
-    upper = bool(letters) and all(c.isupper() for c in letters)
+    text = squash(clean_text(raw))
+    upper = all_caps(text)
     kind = "list_item" if _BULLET.match(text) else "paragraph"
     return Block(
         kind=kind,
@@ -249,7 +252,7 @@ def _text_block(p: _Para) -> Block:
 
 
 def _chrome_block(ln: _Line) -> Block:
-    return Block(kind="paragraph", text=squash(clean(ln.text)[0]), source_start=ln.start, source_end=ln.end)
+    return Block(kind="paragraph", text=squash(clean_text(ln.text)), source_start=ln.start, source_end=ln.end)
 
 
 def _table_block(rows: list[tuple[list[str], int, int]]) -> Block:
@@ -267,7 +270,7 @@ def _pad(table: Table) -> None:
 
 
 def _cell_text(raw: str) -> str:
-    return squash(clean(raw)[0])
+    return squash(clean_text(raw))
 
 
 def _after_post(blocks: list[Block]) -> bool:

@@ -76,7 +76,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 # "phối hợp với đơn vị, địa phương có liên quan": a group without "các"
-_BARE_GROUP = re.compile(r"(?<=với )(?:đơn vị|cơ quan|địa phương|ngành)(?:,\s*(?:đơn vị|cơ quan|địa phương|ngành))*\s+(?:có\s+)?liên quan")
+_BARE_GROUP = re.compile(r"(?<=với )(?:đơn vị|cơ quan|địa phương|ngành)(?:,\s*(?:đơn vị|cơ quan|địa phương|ngành))*"
+                         r"\s+(?:có\s+)?liên quan")
 
 
 def mentions(text: str, base: int = 0) -> list[OrgMention]:
@@ -157,7 +158,8 @@ def _sentence(text: str, a: int, b: int, base: int, ctx: PlanContext, r: Roles) 
             chain = [o for o in chain if not is_issuer(o, ctx)]  # "Kế hoạch do Phó Chủ tịch UBND tỉnh … ký"
         elif _NOT_LEAD.search(lead_in[-25:]):
             role = None
-        elif _opens_clause(_POST.sub("", sent[clause_start:rel])) and re.match(r"\s*:", sent[end:]) and not _ASK_AFTER.search(sent[:rel]):
+        elif (_opens_clause(_POST.sub("", sent[clause_start:rel])) and re.match(r"\s*:", sent[end:])
+              and not _ASK_AFTER.search(sent[:rel])):
             role = "lead"  # "Các sở, ban, ngành, UBND các huyện: nghiên cứu …": the item's units
         elif _opens_clause(_POST.sub("", sent[clause_start:rel])) and _acts(sent[end:]):  # "Giám đốc Sở X và …"
             if is_issuer(first, ctx) or _SPEAKS.match(sent[end:]):  # "Huyện ủy chỉ đạo, …": it gives the work
@@ -178,7 +180,8 @@ _CHOSEN = re.compile(r"(?<![\wà-ỹ])(?:lựa\s+)?chọn\s*$", re.I)
 _CHAIRS = re.compile(r"\s*(?:đã\s+)?chủ trì\s+(?:cuộc họp|hội nghị|buổi làm việc|phiên họp)", re.I)
 _ASK_AFTER = re.compile(r"(?i:kính gửi|nơi nhận)\s*:?\s*$")
 # a subject that hands the work on: it speaks, the names after it lead ("UBND tỉnh yêu cầu …", "Huyện ủy chỉ đạo, …")
-_SPEAKS = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:yêu cầu|giao(?: cho)?|đề nghị|có ý kiến|chỉ đạo\s*[,:]|dự kiến\s*:)(?![\wà-ỹ])", re.I)
+_SPEAKS = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:yêu cầu|giao(?: cho)?|đề nghị|có ý kiến|chỉ đạo\s*[,:]|dự kiến\s*:)"
+                     r"(?![\wà-ỹ])", re.I)
 _GROUP_PLACE = re.compile(r"\s(?:các|những)\s+(?:xã|phường|huyện|thị trấn|thị xã|quận|thành phố)\b.*$")
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.nlp import lunar_dates
-from extractor.nlp.prefilter import HAS_DIGIT, needs_digit
+from extractor.nlp.prefilter import HAS_DIGIT, needs
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PERIOD = r"(?:quý [IV]{1,3}\b|6 tháng|06 tháng|sáu tháng|\d{1,2} tháng|tuần|tháng|quý|năm)"
@@ -29,25 +29,32 @@ _EVERY = r"(?:[Hh][àằ]ng|[Mm]ỗi)"
 _WEEKDAY = r"(?:thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)\b|[Cc]hủ\s+nhật)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # spans: "từ ngày 01/5/2025 đến ngày 31/5/2025", "từ tháng 4 đến tháng 6/2024", "Quý III và quý IV/2025"
-    ("period", re.compile(rf"[Tt]ừ\s+(?:{_DAY}|ngày\s+\d{{1,2}}|nay)\s+(?:đến|tới)\s+(?:hết\s+)?(?:{_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{4}})")),
+    ("period", re.compile(rf"[Tt]ừ\s+(?:{_DAY}|ngày\s+\d{{1,2}}|nay)\s+(?:đến|tới)\s+(?:hết\s+)?"
+                          rf"(?:{_DAY}|\d{{1,2}}/\d{{1,2}}/\d{{4}})")),
     # compact spans: "30/11- 05/12/2021", "25-29/12/2010", "từ ngày 01-10/11/2022"
     ("period", re.compile(r"(?:[Tt]ừ\s+(?:ngày\s+)?)?(?<![\d/])\d{1,2}(?:/\d{1,2})?\s*[-–]\s*\d{1,2}/\d{1,2}/\d{4}")),
     # the day of an event: "vào lúc 8 giờ 00, ngày 21/5/2024 (thứ ba)", "sáng ngày 04/6/2019", "vào ngày 30/01/2020"
-    ("period", re.compile(r"(?:[Vv]ào\s+(?:lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*)?|(?:[Vv]ào\s+)?lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*"
-                          r"|(?:[Vv]ào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối)\s+)ngày\s+\d{1,2}/\d{1,2}/\d{4}(?:\s*\((?:[^()]{0,6}thứ|chủ nhật)[^()]{0,10}\))?")),
-    ("period", re.compile(rf"(?:(?:[Tt]ừ|[Tt]rong)\s+)?{_UNIT}{_YEAR_TAIL}?\s+(?:đến|tới|và|-)\s+(?:hết\s+)?{_UNIT}{_YEAR_TAIL}?")),
+    ("period", re.compile(r"(?:[Vv]ào\s+(?:lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*)?"
+                          r"|(?:[Vv]ào\s+)?lúc\s+[\dh: ]+(?:giờ(?:\s*\d{1,2})?)?\s*,?\s*"
+                          r"|(?:[Vv]ào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối)\s+)ngày\s+\d{1,2}/\d{1,2}/\d{4}"
+                          r"(?:\s*\((?:[^()]{0,6}thứ|chủ nhật)[^()]{0,10}\))?")),
+    ("period", re.compile(rf"(?:(?:[Tt]ừ|[Tt]rong)\s+)?{_UNIT}{_YEAR_TAIL}?\s+(?:đến|tới|và|-)\s+"
+                          rf"(?:hết\s+)?{_UNIT}{_YEAR_TAIL}?")),
     # a due day that recurs: "trước ngày 25 hằng tháng", "trước ngày 15/12 hằng năm", "… ngày 20 tháng cuối quý"
-    ("recurring", re.compile(rf"(?:{_EVERY}\s+(?:tháng|quý|năm)\s*,\s*)?{_BY}\s+ngày\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}})?"
+    ("recurring", re.compile(rf"(?:{_EVERY}\s+(?:tháng|quý|năm)\s*,\s*)?{_BY}\s+ngày\s+\d{{1,2}}"
+                             rf"(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}})?"
                              rf"\s+(?:(?:của\s+)?tháng cuối (?:quý|kỳ)|{_EVERY}\s+(?:tháng|quý|năm))")),
     ("recurring", re.compile(rf"(?:[Tt]rong\s+|[Vv]ào\s+)?{_UNIT}\s+{_EVERY}\s+năm")),  # "quý I hằng năm"
     # "trước tháng 7.2020": by the end of the month before
     ("due", re.compile(rf"[Tt]rước\s+tháng\s+\d{{1,2}}{_YEAR_TAIL}")),
-    ("due", re.compile(rf"{_BY}\s+(?:{_DAY}|\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}\d{{4}})(?:\s+đối với (?:(?!\s+và\s)[^;,.)]){{3,40}})?")),
+    ("due", re.compile(rf"{_BY}\s+(?:{_DAY}|\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}\d{{4}})"
+                       r"(?:\s+đối với (?:(?!\s+và\s)[^;,.)]){3,40})?")),
     ("period", re.compile(r"(?:[Tt]rong\s+)?6 tháng (?:đầu|cuối) năm(?:\s+\d{4})?")),
     # years: "từ năm 2021 đến năm 2025"; a target's year "Đến năm 2025 đạt trên 85%", "đến hết năm 2025"
     ("period", re.compile(r"[Tt]ừ\s+(?:nay\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:đến|tới|-)\s*(?:hết\s+)?năm\s+(?:19|20)\d\d\b")),
     ("due", re.compile(r"[Đđ]ến\s+(?:hết\s+)?năm\s+(?:19|20)\d\d\b(?!\s*[-–/]\s*\d)")),
-    ("due", re.compile(r"(?:[Vv]ào\s+)?[Cc]uối\s+(?:năm\s+\d{4}|quý\s+(?:IV|I{1,3})(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}\s*/\s*\d{4})")),
+    ("due", re.compile(r"(?:[Vv]ào\s+)?[Cc]uối\s+"
+                       r"(?:năm\s+\d{4}|quý\s+(?:IV|I{1,3})(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}\s*/\s*\d{4})")),
     ("recurring", re.compile(rf"(?:[Tt]heo\s+)?[Đđ]ịnh kỳ(?:\s+(?:{_EVERY}\s+)?{_PERIOD}(?:\s*(?:,|và|hoặc)\s*{_PERIOD})*)?")),
     ("recurring", re.compile(rf"{_EVERY}\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và)\s*(?:tuần|tháng|quý|năm)\b)*")),
     ("recurring", re.compile(rf"(?:[Vv]ào\s+)?(?:(?:các|những)\s+)?(?:ngày|buổi|(?:cuối giờ\s+)?(?:sáng|chiều))\s+{_WEEKDAY}"
@@ -60,9 +67,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("period", re.compile(r"(?:[Tt]rong|[Vv]ào)\s+tháng\s+\d{1,2}(?:\s*(?:,|và)\s*\d{1,2})*\b(?!\s*/|\s+năm|\s+tháng)")),
     # rounds a year: "đủ 4 đợt/năm", "2 lần/năm"; work done "theo đợt"
     ("recurring", re.compile(r"\b\d{1,2}\s+(?:đợt|lần)\s*/\s*(?:tuần|tháng|quý|năm)\b|\b[Tt]heo đợt\b")),
-    ("unspecified", re.compile(r"[Tt]heo tiến độ[^,.;)\t\n]{0,40}|đúng tiến độ(?: đề ra)?|[Đđ]ột xuất|[Kk]hi có yêu cầu|theo yêu cầu của [^,.;)\t\n]{3,40}")),
+    ("unspecified", re.compile(r"[Tt]heo tiến độ[^,.;)\t\n]{0,40}|đúng tiến độ(?: đề ra)?|[Đđ]ột xuất|[Kk]hi có yêu cầu"
+                               r"|theo yêu cầu của [^,.;)\t\n]{3,40}")),
 ]
-_DIGIT_ONLY = [needs_digit(p) for _, p in PATTERNS]  # read from the patterns (prefilter.py)
+_NEEDS = [needs(p) for _, p in PATTERNS]  # a digit, words: read from the patterns (prefilter.py)
 _BUDGET = re.compile(r"\b(?:kinh phí|ngân sách|dự toán)(?:\s+\w+){0,2}\s*$", re.I)
 _FREQ_ORDER = ["weekly", "monthly", "quarterly", "half_yearly", "yearly"]
 # words right before a time phrase that make it schedule work, whatever name precedes them
@@ -91,9 +99,9 @@ def find_deadlines(text: str, year: int | None, base: int = 0, narrative: bool =
     """
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
-    digits = HAS_DIGIT.search(text) is not None
-    for (kind, pat), digit_only in zip(PATTERNS, _DIGIT_ONLY, strict=True):
-        if digit_only and not digits:  # a pattern that needs a digit, on a text without one
+    digits, lower = HAS_DIGIT.search(text) is not None, text.lower()
+    for (kind, pat), need in zip(PATTERNS, _NEEDS, strict=True):
+        if not need.met(text, lower, digits):  # the text lacks a digit or a word every match holds
             continue
         for m in pat.finditer(text):
             a, b = m.start(), m.end()
@@ -267,11 +275,13 @@ def _bounds(unit: str, n: int, y: int) -> tuple[str, str]:
 def _dates(t: str, year: int | None) -> list[str]:
     """ISO dates of 'ngày D/M[/Y]' or 'ngày D tháng M [năm Y]' in t; a date without a year takes the next one's."""
     raw = []
-    for m in re.finditer(r"(?:ngày\s+|(?<=trước )|(?<=nhất )|(?<=đến )|(?<=tới ))(\d{1,2})(?:(?:\s*/\s*|[.-](?=\d))(\d{1,2})(?:(?:\s*/\s*|[.-](?=\d))(\d{4}))?"
+    for m in re.finditer(r"(?:ngày\s+|(?<=trước )|(?<=nhất )|(?<=đến )|(?<=tới ))(\d{1,2})"
+                         r"(?:(?:\s*/\s*|[.-](?=\d))(\d{1,2})(?:(?:\s*/\s*|[.-](?=\d))(\d{4}))?"
                          r"|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?|(?=\s+(?:đến|tới)\s+ngày))", t):
         d, mo = int(m.group(1)), int(m.group(2) or m.group(4) or 0)
         raw.append((d, mo, int(m.group(3) or m.group(5) or 0) or None))
-    raw = [(d, mo or next((r[1] for r in raw[k + 1:] if r[1]), 0), y) for k, (d, mo, y) in enumerate(raw)]  # "từ ngày 05 đến ngày 08 tháng 01"
+    # "từ ngày 05 đến ngày 08 tháng 01": a day without its month takes the next one's
+    raw = [(d, mo or next((r[1] for r in raw[k + 1:] if r[1]), 0), y) for k, (d, mo, y) in enumerate(raw)]
     out = []
     for k, (d, mo, y) in enumerate(raw):
         if not y:  # the next date's year; the year before when the span crosses new year ("20/12 đến 10/01/2027")

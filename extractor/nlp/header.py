@@ -258,7 +258,7 @@ def _from_statement(info: DocInfo, st: Statement | None, z: header_zone.Zone) ->
 
 def _context(src: SourceDocument, info: DocInfo, top: _Top, st: Statement | None, body_start: int,
              body_end: int) -> PlanContext:
-    ctx = PlanContext()
+    ctx = PlanContext(names={})
     text = src.text
     org_lines = [x for cell in top.zone.body_lines for x in cell]
     ctx.province = _province(info, text, org_lines, src)

@@ -9,6 +9,7 @@ say "nhiệm vụ"). Trained by `models/train_models.py` on the corpus gold.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -35,12 +36,15 @@ def rule_rows(texts) -> np.ndarray:
     Scaled up against the unit-length n-gram vector: the cues are strong evidence
     and the n-grams should only correct them, not drown them.
     """
-    rows = []
-    for t in texts:
-        n = len(fold(t).split())
-        cues = rule_features(t)
-        rows.append(cues + [c * int(n <= 14) for c in cues] + [int(n > 8), int(n > 14)])
+    rows = [_rule_row(t) for t in texts]
     return RULE_WEIGHT * np.array(rows, dtype=float).reshape(len(rows), 2 * len(LABEL_CUES) + 2)
+
+
+@lru_cache(maxsize=4096)  # plans repeat their headings ("TỔ CHỨC THỰC HIỆN")
+def _rule_row(t: str) -> tuple[int, ...]:
+    n = len(fold(t).split())
+    cues = rule_features(t)
+    return tuple(cues + [c * int(n <= 14) for c in cues] + [int(n > 8), int(n > 14)])
 
 
 def rule_matrix(texts) -> sparse.csr_matrix:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from ..errors import ExtractError
 
@@ -40,13 +41,13 @@ def _shares(words: list[str]) -> tuple[float, float, float]:
     Set operations keep this a few milliseconds per document.
     """
     vi = long = foreign = 0
-    for w in words:
+    for w, k in Counter(words).items():  # syllables repeat: each distinct word judged once, counted k times
         letters = set(w)
         if letters <= _ALPHABET:
-            vi += not letters.isdisjoint(_MARKED)
+            vi += k * (not letters.isdisjoint(_MARKED))
         else:
-            foreign += 1
-        long += len(w) > 7
+            foreign += k
+        long += k * (len(w) > 7)
     n = len(words)
     return vi / n, long / n, foreign / n
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.nlp import lunar
+from extractor.nlp.prefilter import HAS_DIGIT, needs
 
 _MONTHS = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
            "mười": 10, "mười một": 11, "một": 11, "chạp": 12}
@@ -37,9 +38,21 @@ PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"{_WHEN}(?:ngày\s+)?(?P<d1>\d{{1,2}})(?:\s*-\s*(?P<d2>\d{{1,2}}))?/(?P<mno>\d{{1,2}})"
                rf"(?:\s+{_CANCHI}|(?P<mark>{_LUNAR_MARK}))"),
 ]
-# a string each pattern cannot match without ("Tết", "tháng", the "/" of a date): a cheap `in` before its scan
-# (most blocks hold none of the three together with a day); one per pattern, in order
-_ANCHORS = ("ết", "tháng", "/")
+# what each pattern cannot match without ("tết", "tháng", the "/" of a date, a digit), read from the
+# patterns (prefilter.py): a cheap `in` before its scan, most blocks hold none of it
+_NEEDS = [needs(p) for p in PATTERNS]
+# the "tháng" pattern keeps a match only with a month of its own name (Giêng, Chạp), a lunar mark, or a year by
+# stem and branch (the rest are solar dates, see `find`): a block with none of those words has no match to keep
+_OWN_MONTHS = ("giêng", "chạp")
+_MARKS = ("âm lịch", "ÂL", "AL")  # as _LUNAR_MARK writes them, case and all
+_BRANCHES = tuple(_BRANCH.lower().split("|"))
+
+
+def _may_keep_month(text: str, lower: str) -> bool:
+    return any(w in lower for w in _OWN_MONTHS) or any(w in text for w in _MARKS) \
+        or (any(s in lower for s in lunar.STEMS) and any(b in lower for b in _BRANCHES))
+
+
 _NAMED_YEAR = re.compile(rf"(?:[Tt]ết|[Xx]uân|năm)\s+{_CANCHI}")
 
 
@@ -57,8 +70,9 @@ def find(text: str, year: int | None, before: str = "") -> list[LunarFound]:
     `before` is the text that precedes it in the document."""
     out: list[LunarFound] = []
     taken: list[tuple[int, int]] = []
-    for k, (pat, anchor) in enumerate(zip(PATTERNS, _ANCHORS, strict=True)):
-        if anchor not in text:
+    digits, lower = HAS_DIGIT.search(text) is not None, text.lower()
+    for k, (pat, need) in enumerate(zip(PATTERNS, _NEEDS, strict=True)):
+        if not need.met(text, lower, digits) or (k == 1 and not _may_keep_month(text, lower)):
             continue
         for m in pat.finditer(text):
             a, b = m.start(), m.end()

@@ -26,6 +26,9 @@ class PlanContext:
     province: str | None = None  # "Bà Rịa - Vũng Tàu"
     locality: str | None = None  # "thành phố Vũng Tàu" when the issuer is below the province
     acronyms: dict[str, str] = field(default_factory=dict)
+    # names already normalized in this plan (set by the pipeline's header, which owns the context; a caller's
+    # own context has none, so changing its acronyms between calls is always read)
+    names: dict | None = field(default=None, repr=False, compare=False)
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +173,23 @@ _FRONT = re.compile(r"^(Ban Thường trực |Thường trực |Đảng đoàn |
 
 
 def normalize_name(mention: str, ctx: PlanContext, text: str = "") -> str:
-    """The full name of the body a mention refers to (SCHEMA §1)."""
+    """The full name of the body a mention refers to (SCHEMA §1).
+
+    A plan names the same bodies again and again: with `ctx.names`, each is normalized once
+    per context state. The result depends on the mention, the context's issuer and places,
+    whether there is a text to look acronyms up in, and the acronyms looked up already,
+    which are kept once found (`expand_acronym`), so a second call finds what the first did.
+    """
+    if ctx.names is None:
+        return _normalize_name(mention, ctx, text)
+    key = (mention, bool(text), ctx.issuer, ctx.issuer_base, ctx.province, ctx.locality)
+    hit = ctx.names.get(key)
+    if hit is None:
+        hit = ctx.names[key] = _normalize_name(mention, ctx, text)
+    return hit
+
+
+def _normalize_name(mention: str, ctx: PlanContext, text: str) -> str:
     s = unicodedata.normalize("NFC", mention).strip(" ,;.:-")
     s = _PAREN.sub("", s)
     s = _PERSON.sub("", s)

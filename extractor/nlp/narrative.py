@@ -15,11 +15,14 @@ from dataclasses import dataclass
 
 from .orgs import HEADS, find_orgs
 
-_TYPES = r"(?:[Kk]ế hoạch|KẾ HOẠCH|[Cc]hương trình(?: hành động)?|[Đđ]ề án|[Pp]hương án|[Hh]ướng dẫn|[Cc]ông văn|[Vv]ăn bản)"
-_DATE = r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+_TYPES = (r"(?:[Kk]ế hoạch|KẾ HOẠCH|[Cc]hương trình(?: hành động)?|[Đđ]ề án|[Pp]hương án|[Hh]ướng dẫn"
+          r"|[Cc]ông văn|[Vv]ăn bản)")
+_DATE = (r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+         r"|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})")
 # "<body> (đã|vừa) ban hành Kế hoạch (số <code>) (ngày <date>)"
 _ISSUES = re.compile(
-    r"(?<!\s)\s+(?:(?:mới đây|vừa qua|gần đây|hôm nay)\s*,?\s*)?(?:đã\s+|vừa\s+|cũng\s+|mới\s+)*(?:tổ chức hội nghị\s+)?(?:ban hành|xây dựng|triển khai|thống nhất(?: với [^,.;]{3,80}?)?|phê duyệt|có)\s+"
+    r"(?<!\s)\s+(?:(?:mới đây|vừa qua|gần đây|hôm nay)\s*,?\s*)?(?:đã\s+|vừa\s+|cũng\s+|mới\s+)*(?:tổ chức hội nghị\s+)?"
+    r"(?:ban hành|xây dựng|triển khai|thống nhất(?: với [^,.;]{3,80}?)?|phê duyệt|có)\s+"
     rf"(?:(?:và\s+)?(?:ban hành\s+)?)(?P<type>{_TYPES})\b"
     rf"(?P<tail>(?:\s+(?:số|liên tịch))?\s*(?P<code>\d[\w.&]*(?:\s?[-/]\s?[\w.&]+)+)?(?:\s*,?\s*ngày\s+(?:{_DATE}))?)"
 )
@@ -28,7 +31,8 @@ _DIGEST = re.compile(r"^(?:Theo đó|Trong đó|Theo [Kk]ế hoạch|Kế hoạc
 _DIGEST_VERB = re.compile(r"\s+(?:đã\s+|cũng\s+)*(?:yêu cầu|đề nghị|giao|chỉ đạo)\b")
 # a body that speaks at the start of a clause, when no sentence says it issued the text: "UBND tỉnh có ý kiến
 # như sau:", "Chủ tịch UBND tỉnh giao Sở …", "Văn phòng Bộ xin thông báo và đề nghị …"
-_SPEAKS = re.compile(r"(?:^|(?<=[.;:])\s+)(?:(?:đồng chí\s+)?(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Thủ trưởng|Chánh Văn phòng|Bí thư Thường trực|Bí thư)\s+)?"
+_SPEAKS = re.compile(r"(?:^|(?<=[.;:])\s+)(?:(?:đồng chí\s+)?(?:Phó\s+)?"
+                     r"(?:Chủ tịch|Giám đốc|Thủ trưởng|Chánh Văn phòng|Bí thư Thường trực|Bí thư)\s+)?"
                      r"(?P<org>[A-ZĐÀ-Ỹ][^.;:\n]{2,90}?)\s+(?:đã\s+|cũng\s+|xin thông báo và\s+)?"
                      r"(?:có ý kiến(?: chỉ đạo)?(?: như sau)?\s*:|yêu cầu\b|giao(?: cho)?\s+(?=[A-ZĐ]|các\b)|đề nghị\b)", re.M)
 # "Kế hoạch do Phó Chủ tịch UBND tỉnh Lê Trường Sơn ký ban hành": the signer's body issues it
@@ -87,7 +91,8 @@ def _issues(seg: str):
     for m in _ISSUES.finditer(seg):
         if _GIVEN.search(seg[max(0, m.start() - 300):m.start()]):
             continue
-        if re.match(r"\s+(?:xây dựng|triển khai)\s", m.group(0)) and not _AS_FOLLOWS.search(seg[m.end():m.end() + 400].split("\n")[0]):
+        follows = _AS_FOLLOWS.search(seg[m.end():m.end() + 400].split("\n")[0])
+        if re.match(r"\s+(?:xây dựng|triển khai)\s", m.group(0)) and not follows:
             continue
         yield m
 
@@ -136,7 +141,8 @@ def _speaker(text: str, start: int, end: int | None) -> Statement | None:
 _HEAD_AT = re.compile(r"(?<![\wà-ỹ])(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")(?![\wà-ỹ])",
                       re.I)  # "Tỉnh Ủy" as some sites write it
 # what may stand inside a name up to the verb: words, field lists "Văn hóa, Thể thao và Du lịch", no digits or quotes
-_NOT_IN_NAME = re.compile(r"(?<![\wà-ỹ])(?:về|việc|của|theo|tại|để|đã|sẽ|đang|vừa|xin thông báo|được|nhằm|cho|chủ trì|chủ động|phối hợp|giao)"
+_NOT_IN_NAME = re.compile(r"(?<![\wà-ỹ])(?:về|việc|của|theo|tại|để|đã|sẽ|đang|vừa|xin thông báo|được|nhằm|cho|chủ trì|"
+                          r"chủ động|phối hợp|giao)"
                           r"(?![\wà-ỹ])")
 # (a disease's code may stand in a name: "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh")
 _NAME_TAIL = re.compile(r"^(?:[A-Z][A-Z0-9]+\s?-\s?\d{1,2}(?![\w])|[A-Z]+\d[A-Z\d]*(?![\w])|[^\W\d_][\w’'&-]*+"

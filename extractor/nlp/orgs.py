@@ -33,6 +33,7 @@ PLACE_GROUP_START = set(_LEX["place_group_start"])
 # Heads a body of the same authority hangs under without "của": "Đảng đoàn HĐND tỉnh", "Văn phòng cơ quan Ủy ban MTTQ".
 SUB_HEADS = set(_LEX["sub_head"])
 PARENT_HEADS = tuple(_LEX["parent_head"])
+_PARENT_SET = frozenset(PARENT_HEADS)
 RELATIVE = tuple(_LEX["relative"])
 _PLACES, _NAME_RUNS = tuple(PLACE_WORDS), tuple(NAME_PHRASES)  # as the phrase matcher takes them, made once
 
@@ -49,29 +50,31 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+_TOKEN = re.compile(r"\w+(?:[./&]\w+)*(?:-\w+)*|[,–\-()]")
+
+
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\w+(?:[./&]\w+)*(?:-\w+)*|[,–\-()]", text)]
+    return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 def find_orgs(text: str, base: int = 0) -> list[OrgMention]:
     """All organization mentions in `text`, left to right, not overlapping."""
     toks = _tokens(text)
     ltoks = [(t.lower(), a, b) for t, a, b in toks]  # lowered once: matching is per position
-    gaps = [""] + [text[toks[k - 1][2]:toks[k][1]] for k in range(1, len(toks))]
-    sc = _Scan(toks, ltoks, gaps)
+    sc = _Scan(toks, ltoks, text)
     out: list[OrgMention] = []
     heads, starts = _heads_by_first(), _LOWER_STARTS
+    # only where a head's first word or a lower-case start stands can a name start (see _match_at)
+    can = [k for k, (t, lt) in enumerate(zip(toks, ltoks)) if t[0] in heads or lt[0] in starts]
     i = 0
-    while i < len(toks):
-        if toks[i][0] not in heads and ltoks[i][0] not in starts:  # no name can start here (see _match_at)
-            i += 1
+    for k in can:
+        if k < i:  # inside the name found before
             continue
-        m = _match_at(sc, i)
+        m = _match_at(sc, k)
         if m is None:
-            i += 1
             continue
         j, group = m
-        s, e = toks[i][1], toks[j - 1][2]
+        s, e = toks[k][1], toks[j - 1][2]
         out.append(OrgMention(text[s:e], base + s, base + e, group))
         i = _past_person(sc, j)
     return out
@@ -79,10 +82,11 @@ def find_orgs(text: str, base: int = 0) -> list[OrgMention]:
 
 @dataclass
 class _Scan:
-    """One text's tokens, lowered tokens and the characters between tokens, computed once."""
+    """One text's tokens and lowered tokens, computed once, and the text (what lies between two tokens is
+    read only where a name is being extended, not for every token of a plan's body)."""
     toks: list
     ltoks: list
-    gaps: list
+    text: str
 
 
 @lru_cache(maxsize=None)
@@ -90,41 +94,48 @@ def _words(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.replace(",", " ,").split())
 
 
-@lru_cache(maxsize=None)
-def _by_first(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Phrases grouped by their first word, in their order: only those can match at a token."""
-    out: dict[str, list[str]] = {}
+def _by_first(phrases) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """(phrase, its words) grouped by the first word, in the phrases' order: only those can match at a token."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for p in phrases:
-        out.setdefault(_words(p)[0], []).append(p)
+        out.setdefault(_words(p)[0], []).append((p, _words(p)))
     return {w: tuple(ps) for w, ps in out.items()}
 
 
-def _first_phrase(toks, i: int, phrases: tuple[str, ...]) -> int | None:
-    """End of the first of `phrases` (in list order) that matches at token i, else None."""
+def _first_phrase(toks, i: int, by_first: dict) -> int | None:
+    """End of the first phrase of `by_first` (`_by_first`, in list order) that matches at token i, else None."""
     if i >= len(toks):
         return None
-    for p in _by_first(phrases).get(toks[i][0], ()):
-        j = _match_words(toks, i, p)
+    for _, words in by_first.get(toks[i][0], ()):
+        j = _match_seq(toks, i, words)
         if j is not None:
             return j
     return None
 
 
 def _match_words(toks, i, phrase: str) -> int | None:
-    words = _words(phrase)
-    if i >= len(toks) or toks[i][0] != words[0]:
-        return None
-    if i + len(words) > len(toks):
+    return _match_seq(toks, i, _words(phrase))
+
+
+def _match_seq(toks, i: int, words: tuple[str, ...]) -> int | None:
+    """The index after `words` matched at token i, else None."""
+    end = i + len(words)
+    if end > len(toks):
         return None
     for k, w in enumerate(words):
         if toks[i + k][0] != w:
             return None
-    return i + len(words)
+    return end
 
 
 @lru_cache(maxsize=1)
 def _groups_longest_first() -> tuple[str, ...]:
     return tuple(sorted(GROUP_HEADS, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _groups_at() -> dict:
+    return _by_first(_groups_longest_first())
 
 
 @lru_cache(maxsize=1)
@@ -157,7 +168,7 @@ def _head_at(toks, k: int) -> tuple[str, int] | None:
 
 def _broken(sc: _Scan, k: int) -> bool:
     """A sentence or clause boundary lies just before token k: names never run across it."""
-    return bool(k and _BOUNDARY.search(sc.gaps[k]))
+    return bool(k and _BOUNDARY.search(sc.text, sc.toks[k - 1][2], sc.toks[k][1]))
 
 
 _BOUNDARY = re.compile(r"[.;:\n]")
@@ -174,8 +185,8 @@ def _match_at(sc: _Scan, i: int) -> tuple[int, bool] | None:
     tok = toks[i][0]
     low = ltoks[i][0]
     if low in ("các", "những") and i + 1 < len(toks):
-        for g in _groups_longest_first():
-            j = _match_words(ltoks, i + 1, g)
+        for g, words in _groups_at().get(ltoks[i + 1][0], ()):  # only those can match there
+            j = _match_seq(ltoks, i + 1, words)
             if j is not None:  # "các Tổ đại biểu HĐND huyện": a team of a council hangs under it
                 head = "Tổ đại biểu" if g == "tổ đại biểu" else ("tổ" if g.startswith("tổ ") else "các")
                 return _tail(sc, j, True, head), True
@@ -233,7 +244,7 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
         tok = toks[k][0]
         low = ltoks[k][0]
         # place qualifier: "tỉnh Khánh Hòa", "thành phố Vũng Tàu", or bare "tỉnh"
-        pj = _first_phrase(toks, k, _PLACES)
+        pj = _first_phrase(toks, k, _PLACES_AT)
         if pj is not None:
             q = pj
             while q < n and _is_cap(toks[q][0]) and toks[q][0] not in ("UBND",) and not _broken(sc, q) \
@@ -269,7 +280,7 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             continue
         if low == "số" and k + 1 < n and toks[k + 1][0][:1].isdigit():
             break  # "Sở Y tế số 12/KH-SYT": the number of a document
-        phrase_end = _first_phrase(ltoks, k, _NAME_RUNS)
+        phrase_end = _first_phrase(ltoks, k, _NAME_RUNS_AT)
         if phrase_end is not None:
             k = last_good = phrase_end
             lower_run = 0
@@ -301,7 +312,7 @@ def _tail(sc: _Scan, j: int, group: bool, head: str) -> int:
             lower_run = 0
             continue
         if head in SUB_HEADS and (k > j or head not in ("Ban", "Phòng")) \
-                and any(toks[k][0] == w or _match_words(toks, k, w) for w in PARENT_HEADS):
+                and (toks[k][0] in _PARENT_SET or _first_phrase(toks, k, _PARENTS_AT) is not None):
             m = _match_at(sc, k)  # "Đảng đoàn HĐND tỉnh", "Ban Giám đốc Công an tỉnh"
             if m is not None:
                 k = last_good = m[0]
@@ -356,7 +367,7 @@ def _past_person(sc: _Scan, j: int) -> int:
     """Where scanning goes on after a name that ends in "tỉnh": past the person named right after it
     (capitalized words that are not a province), so "Trường Sơn" of a name is not read as a school."""
     toks = sc.toks
-    if j >= len(toks) or not _is_cap(toks[j][0]) or _broken(sc, j) or sc.gaps[j] != " " or not (
+    if j >= len(toks) or not _is_cap(toks[j][0]) or _broken(sc, j) or sc.text[toks[j - 1][2]:toks[j][1]] != " " or not (
             sc.ltoks[j - 1][0] == "tỉnh" or (j >= 2 and _province_end(toks, j - 2, j) == j)
             or (j >= 3 and _province_end(toks, j - 3, j) == j)):
         return j
@@ -382,10 +393,11 @@ def _verb_at(ltoks, k: int) -> bool:
 
 def _starts_org(toks, k: int) -> bool:
     """A new body starts at k even without a separator ("Văn phòng Sở", "… UBND tỉnh")."""
-    return _first_phrase(toks, k, _NEW_BODY) is not None
+    return _first_phrase(toks, k, _NEW_BODY_AT) is not None
 
 
 _NEW_BODY = tuple(_LEX["new_body"])
+_PLACES_AT, _NAME_RUNS_AT, _NEW_BODY_AT, _PARENTS_AT = map(_by_first, (_PLACES, _NAME_RUNS, _NEW_BODY, PARENT_HEADS))
 
 
 def starts_with_org(text: str) -> bool:

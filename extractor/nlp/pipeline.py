@@ -53,9 +53,10 @@ def _span(doc: Doc, start: int | None, end: int | None, label: str, record, part
     same characters (a unit both lead and cooperating) would share one value;
     the list keeps each, the span keeps where it came from.
     """
-    if doc._.records is None:
-        doc._.records = {}
-    doc._.records.setdefault(part, []).append(record)
+    records = doc._.records
+    if records is None:
+        records = doc._.records = {}
+    records.setdefault(part, []).append(record)
     if start is None or end is None:
         return None
     sp = doc.char_span(start, end, label=label, alignment_mode="expand")
@@ -156,7 +157,7 @@ def sections_component(doc: Doc) -> Doc:
         else:
             nxt = src.blocks[h.body_end - 1].end if h.body_end else b.end
         sec = Section(it.path, it.heading, it.labels, it.level, label_source,
-                      text=doc._.source.text[b.start:max(nxt, b.end)].strip(),
+                      text=src.text[b.start:max(nxt, b.end)].strip(),
                       prov=Provenance(src.path, b.start, b.end, b.page, b.ocr_conf))
         sp = _span(doc, b.start, b.end, "section", sec, "sections")
         if sp is not None:

@@ -20,7 +20,7 @@ from typing import Callable
 from rapidfuzz.distance import Levenshtein
 
 from ..ingest.model import Block
-from ..normalize import fold
+from ..normalize import all_caps, fold
 
 _ORDINALS = {"nhất": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6", "bảy": "7"}
 _NUM = re.compile(
@@ -54,6 +54,7 @@ LABEL_CUES = [
     ("phu_luc", r"phụ lục"),
 ]
 LABELS = [lab for lab, _ in LABEL_CUES]
+_CUE_RES = [re.compile(rf"\b(?:{cue})\b") for _, cue in LABEL_CUES]  # compiled once, in LABEL_CUES order
 Labeller = Callable[[list[str]], list[list[str]]]
 
 
@@ -228,8 +229,7 @@ def _goes_back(stack: list[tuple[str, str]]) -> bool:
 
 
 def _upper_heading(text: str) -> bool:
-    letters = [c for c in heading_of(text) if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return all_caps(heading_of(text), 3)
 
 
 def _continues_letters(letter: str, stack: list[tuple[str, str]]) -> bool:
@@ -313,14 +313,13 @@ def _caps_prefix(text: str) -> str | None:
 
 
 def _is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return all_caps(line, 2)
 
 
 def rule_features(heading: str) -> list[int]:
     """One 0/1 per label: does a keyword cue for it occur in the heading."""
     h = fold(heading)
-    return [int(bool(re.search(rf"\b(?:{cue})\b", h))) for _, cue in LABEL_CUES]
+    return [int(c.search(h) is not None) for c in _CUE_RES]
 
 
 def labels_of(heading: str) -> list[str]:
@@ -348,10 +347,9 @@ def _unnumbered_heading(b: Block) -> bool:
         return False  # "QUYẾT ĐỊNH:" opens a decision's articles; it names no part of the outline
     if _is_appendix(b):
         return True
-    letters = [c for c in t if c.isalpha()]
     # a heading has words (Vietnamese writes syllables apart): one token in capitals is an
     # acronym — a news item's byline ("HTND"), a code — not a heading
-    upper = len(letters) > 3 and all(c.isupper() for c in letters) and len(t.split()) >= 2
+    upper = all_caps(t, 4) and len(t.split()) >= 2
     styled = bool(b.style.bold) or (bool(b.style.centered) and len(t.split()) <= 12 and not t.endswith("."))
     return (upper or styled) and not t.endswith((",", ";"))
 

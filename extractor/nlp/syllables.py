@@ -13,28 +13,25 @@ import re
 from spacy.tokens import Doc
 
 _WORD = re.compile(r"\S+")
+# a word, the one space after it (its `whitespace_`), and the rest of the whitespace before the next word
+_WORD_SPACE_REST = re.compile(r"(\S+)( ?)(\s*)")
 
 
 def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
-    """`spacy.util.get_words_and_spaces(text.split(), text)`, without its per-word slicing."""
+    """`spacy.util.get_words_and_spaces(text.split(), text)`, without its per-word slicing: one
+    `findall` gives each word with its space and the whitespace token after it, if any."""
     words: list[str] = []
     spaces: list[bool] = []
-    pos, n = 0, len(text)
-    for m in _WORD.finditer(text):
-        a, b = m.span()
-        if a > pos:
-            words.append(text[pos:a])
-            spaces.append(False)
-        words.append(m.group())
-        if b < n and text[b] == " ":
-            spaces.append(True)
-            pos = b + 1
-        else:
-            spaces.append(False)
-            pos = b
-    if pos < n:
-        words.append(text[pos:])
+    lead = len(text) - len(text.lstrip())
+    if lead:  # whitespace before the first word is a token of its own
+        words.append(text[:lead])
         spaces.append(False)
+    for w, sp, rest in _WORD_SPACE_REST.findall(text, lead):
+        words.append(w)
+        spaces.append(bool(sp))
+        if rest:
+            words.append(rest)
+            spaces.append(False)
     return words, spaces
 
 

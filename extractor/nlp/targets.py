@@ -70,7 +70,7 @@ def _comparator(word: str | None) -> str:
 def _hits(clause: str) -> list[_Hit]:
     """The targets of one clause, in order: percentages, then bounded or rated counts."""
     hits = [_Hit(m.start(), m.end(), m.group("val"), "%", _comparator(m.group("cmp"))) for m in PCT.finditer(clause)
-            if not _RESULT.match(clause[m.end():])]
+            if not _RESULT.match(clause[m.end():])] if "%" in clause else []  # PCT ends in a "%"
     rate = RATE.search(clause)
     counts = []
     for m in COUNT.finditer(clause):

@@ -15,7 +15,8 @@ from .names import PlanContext, normalize_name
 from .orgs import OrgMention, find_orgs, starts_with_org
 from .tasks import TaskDraft, full_name
 
-_REPORT = re.compile(r"(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: về| đến| tới)?|thông qua|tổng hợp báo cáo|trình|đề xuất|\(\s*qua)\s*\(?\s*"
+_REPORT = re.compile(r"(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: về| đến| tới)?|thông qua|tổng hợp báo cáo|trình|đề xuất|"
+                     r"\(\s*qua)\s*\(?\s*"
                      r"(?:(?:Giám đốc|Chủ tịch|Bí thư|Trưởng ban|[Ll]ãnh đạo)\b[^,.;:\n]{0,25}?\s+và\s+)?$", re.I)
 # "báo cáo … về Sở để tổng hợp": the bare word is the plan's own Sở.
 _OWN_SO = re.compile(r"(?i:báo cáo|gửi|về)\s+(Sở)\b(?!\s+[A-ZĐ])")  # case-sensitive: "Sở Y tế" is another Sở
@@ -55,7 +56,8 @@ def collect_units(text: str, ranges: list[tuple[int, int]], issuer_text: str | N
     if (ctx.issuer_base or "").startswith("Sở "):
         # "báo cáo … của đơn vị về Sở để tổng hợp": the own Sở receives the report
         mentions += [OrgMention(m.group(1), m.start(1), m.end(1), group=True) for a, b in ranges
-                     for m in _OWN_SO.finditer(text, a, b) if re.search(r"báo cáo|gửi", text[max(a, m.start() - 150):m.start() + 8])]
+                     for m in _OWN_SO.finditer(text, a, b)
+                     if re.search(r"báo cáo|gửi", text[max(a, m.start() - 150):m.start() + 8])]
         mentions.sort(key=lambda o: o.start)
     for o in mentions:
         before = text[max(0, o.start - 60):o.start]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ...normalize import all_caps
+
 _ESCAPES = re.compile(r"(?:\\r|\\n|\\t)+")
 # a line that opens an outline item, a list item, a table row or an article: a hard break before it
 _OPENS_ITEM = re.compile(
@@ -55,13 +57,16 @@ def _continues(text: str, i: int) -> bool:
 
 
 # words no sentence, heading or name ends with: a line that ends so runs on into the next
-_OPEN_END = re.compile(r"(?<![\w])(?:và|của|các|tại|với|cho|số|ngày|về|theo|do|trong|là|được|những|hoặc|đến|từ)$")
+_OPEN_WORDS = ("và", "của", "các", "tại", "với", "cho", "số", "ngày", "về", "theo", "do", "trong", "là", "được", "những",
+               "hoặc", "đến", "từ")
+_OPEN_END = re.compile(rf"(?<![\w])(?:{'|'.join(_OPEN_WORDS)})$")
+_OPEN_LONGEST = max(map(len, _OPEN_WORDS))  # a match starts no further back than this from the line's end
 
 
 def _wraps(text: str, i: int, wrapped: bool) -> bool:
     line_start = text.rfind("\n", 0, i) + 1
     prev = text[line_start:i].rstrip()
-    if not wrapped and not _OPEN_END.search(prev):
+    if not wrapped and not _OPEN_END.search(prev, max(0, len(prev) - _OPEN_LONGEST)):
         return False
     nxt_end = text.find("\n", i + 1)
     nxt = text[i + 1:nxt_end if nxt_end >= 0 else len(text)]
@@ -69,8 +74,6 @@ def _wraps(text: str, i: int, wrapped: bool) -> bool:
         return False
     if _OPENS_ITEM.match(nxt) or _OPENS_CUE.match(nxt) or (_OPENS_ITEM.match(prev) and len(prev) < 60):
         return False  # an item, a cue paragraph, or the paragraph under a short heading
-    letters = [c for c in nxt if c.isalpha()]
-    if letters and all(c.isupper() for c in letters):  # an upper-case heading or title line
+    if all_caps(nxt):  # an upper-case heading or title line
         return False
-    letters = [c for c in prev if c.isalpha()]
-    return not (letters and all(c.isupper() for c in letters))
+    return not all_caps(prev)
