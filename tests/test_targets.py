@@ -44,7 +44,7 @@ def corpus_records():
     gold = {}
     for p in sorted((ROOT / "corpus" / "gold").glob("*.json")):
         g = json.loads(p.read_text(encoding="utf-8"))
-        if "targets" in g:
+        if "targets" in g and (ROOT / "corpus" / "text" / g["file"]).exists():  # the text plans, not renderings
             gold[g["file"]] = g
     return gold, {name: extractor.extract(str(ROOT / "corpus" / "text" / name)) for name in gold}
 
