@@ -171,6 +171,11 @@ def _broken(sc: _Scan, k: int) -> bool:
     return bool(k and _BOUNDARY.search(sc.text, sc.toks[k - 1][2], sc.toks[k][1]))
 
 
+def _gap(sc: _Scan, k: int) -> str:
+    """What stands between token k - 1 and token k."""
+    return sc.text[sc.toks[k - 1][2]:sc.toks[k][1]]
+
+
 _BOUNDARY = re.compile(r"[.;:\n]")
 
 
@@ -367,7 +372,7 @@ def _past_person(sc: _Scan, j: int) -> int:
     """Where scanning goes on after a name that ends in "tỉnh": past the person named right after it
     (capitalized words that are not a province), so "Trường Sơn" of a name is not read as a school."""
     toks = sc.toks
-    if j >= len(toks) or not _is_cap(toks[j][0]) or _broken(sc, j) or sc.text[toks[j - 1][2]:toks[j][1]] != " " or not (
+    if j >= len(toks) or not _is_cap(toks[j][0]) or _broken(sc, j) or _gap(sc, j) != " " or not (
             sc.ltoks[j - 1][0] == "tỉnh" or (j >= 2 and _province_end(toks, j - 2, j) == j)
             or (j >= 3 and _province_end(toks, j - 3, j) == j)):
         return j

@@ -21,9 +21,14 @@ _SIGN_WORDS = ("giám đốc", "chủ tịch", "trưởng", "bí thư", "chánh"
 _NAME = re.compile(r"^(?:(?:Đại tá|Thượng tá|Trung tá|Thiếu tá|TS\.|ThS\.|PGS\.TS\.)\s+)?"
                    r"(?:[A-ZĐÀ-Ỵ][a-zà-ỹđ]*\s+){1,5}[A-ZĐÀ-Ỵ][a-zà-ỹđ]*$")
 
+def _person(t: str) -> bool:
+    """A line that is a person's name, as a signature ends."""
+    return bool(_NAME.match(t) and len(t) < 40)
+
+
 def is_signature(b: Block) -> bool:
     t = b.text.strip()
-    return (b.style.upper and len(t) < 80 and any(w in fold(t) for w in _SIGN_WORDS)) or bool(_NAME.match(t) and len(t) < 40)
+    return (b.style.upper and len(t) < 80 and any(w in fold(t) for w in _SIGN_WORDS)) or _person(t)
 
 
 def cell_lines(b: Block) -> list[str]:
@@ -85,7 +90,7 @@ def _beside(b: Block) -> bool:
     """A block of the signature column (a post in capitals, the signer's name, a seal's specks) amid the list."""
     t = b.text.strip()
     return b.table is None and ((t.isupper() and len(t) < 80) or (b.ocr_conf is not None and b.ocr_conf < 0.6)
-                                or bool(_NAME.match(t) and len(t) < 40))
+                                or _person(t))
 
 
 def _wrapped(lines: list[str], b: Block) -> bool:
